@@ -1,0 +1,29 @@
+using MilestonesApp.Engine;
+using NetArchTest.Rules;
+
+namespace MilestonesApp.Tests.Architecture;
+
+public sealed class EngineDependencyTests
+{
+    [Fact]
+    public void Engine_references_no_UI_type()
+    {
+        var result = Types.InAssembly(typeof(IMilestoneEngine).Assembly)
+            .That().ResideInNamespaceStartingWith("MilestonesApp.Engine")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore.Components", "MudBlazor", "MilestonesApp.Components")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "Engine types with UI dependencies: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_rule_finds_a_UI_dependency_where_one_exists()
+    {
+        var result = Types.InAssembly(typeof(IMilestoneEngine).Assembly)
+            .That().ResideInNamespaceStartingWith("MilestonesApp.Components")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore.Components")
+            .GetResult();
+
+        Assert.False(result.IsSuccessful);
+    }
+}

@@ -1,0 +1,37 @@
+using MilestonesApp.Components.Account;
+using MudBlazor.Services;
+
+namespace MilestonesApp.Components;
+
+public static class ComponentsServiceExtensions
+{
+    /// <summary>Interactive Server components with MudBlazor.</summary>
+    public static IHostApplicationBuilder AddMilestonesWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+        return builder;
+    }
+
+    /// <summary>The request pipeline: error pages, static assets, components and the Identity endpoints.</summary>
+    public static WebApplication UseMilestonesWeb(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data.Configuration;
+using MilestonesApp.Data.Entities;
+
+namespace MilestonesApp.Data;
+
+/// <summary>The one database: the engine's tables, the app's own and Identity's.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<UserStats> UserStats => Set<UserStats>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<UserMilestone> UserMilestones => Set<UserMilestone>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ConfigureEngineTables();
+    }
+}

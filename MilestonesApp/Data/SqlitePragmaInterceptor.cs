@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MilestonesApp.Data;
+
+/// <summary>
+/// Per-connection SQLite settings. WAL itself is a property of the file, set once at start-up; synchronous and the
+/// busy timeout belong to each connection.
+/// </summary>
+internal sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, int busyTimeoutMilliseconds) : DbConnectionInterceptor
+{
+    private readonly string pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>SQLite's <c>PRAGMA synchronous</c> levels that make sense in WAL mode.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Durable across application crashes; a power loss may undo the last transactions. The default.</summary>
+    Normal,
+
+    /// <summary>Durable across power loss too, at a cost per commit (see README, Performance).</summary>
+    Full,
+}

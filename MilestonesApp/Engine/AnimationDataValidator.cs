@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace MilestonesApp.Engine;
+
+/// <summary>
+/// What <see cref="MilestoneDefinition.AnimationData"/> may hold per <see cref="AnimationKind"/>: canvas-confetti options for
+/// Confetti, a video path under wwwroot for Webm, nothing for None.
+/// </summary>
+public static partial class AnimationDataValidator
+{
+    public const int MaxParticleCount = 500;
+
+    public static void Validate(AnimationKind kind, string? data, ICollection<string> errors)
+    {
+        switch (kind)
+        {
+            case AnimationKind.Confetti when !string.IsNullOrWhiteSpace(data):
+                ValidateConfettiOptions(data, errors);
+                break;
+            case AnimationKind.Webm when string.IsNullOrWhiteSpace(data) || !VideoPath().IsMatch(data) || data.Contains("..", StringComparison.Ordinal):
+                errors.Add($"A Webm animation needs the path of a .webm file under wwwroot, such as 'media/trophy.webm', not '{data}'.");
+                break;
+            case AnimationKind.None when !string.IsNullOrWhiteSpace(data):
+                errors.Add("Animation None takes no animation data.");
+                break;
+            case not (AnimationKind.Confetti or AnimationKind.Webm or AnimationKind.None):
+                errors.Add($"Animation '{kind}' is unknown; the animations are {string.Join(", ", Enum.GetNames<AnimationKind>())}.");
+                break;
+        }
+    }
+
+    private static void ValidateConfettiOptions(string data, ICollection<string> errors)
+    {
+        JsonObject? options;
+        try
+        {
+            options = JsonNode.Parse(data) as JsonObject;
+        }
+        catch (JsonException exception)
+        {
+            errors.Add($"Confetti options are not valid JSON: {exception.Message}");
+            return;
+        }
+
+        if (options is null)
+        {
+            errors.Add("Confetti options must be a JSON object such as {\"particleCount\":150,\"spread\":90}.");
+            return;
+        }
+
+        foreach (var (name, value) in options)
+        {
+            switch (name)
+            {
+                case "particleCount":
+                    RequireNumber(name, value, 1, MaxParticleCount, errors);
+                    break;
+                case "spread":
+                    RequireNumber(name, value, 1, 360, errors);
+                    break;
+                case "startVelocity":
+                    RequireNumber(name, value, 1, 100, errors);
+                    break;
+                case "colors":
+                    if (value is not JsonArray colors || colors.Count is 0 or > 12 ||
+                        colors.Any(color => color is not JsonValue text || !text.TryGetValue<string>(out var hex) || !HexColor().IsMatch(hex)))
+                    {
+                        errors.Add("Confetti 'colors' must be a list of 1 to 12 colors written as '#rrggbb'.");
+                    }
+
+                    break;
+                default:
+                    errors.Add($"Confetti option '{name}' is not supported; use particleCount, spread, startVelocity or colors.");
+                    break;
+            }
+        }
+    }
+
+    private static void RequireNumber(string name, JsonNode? value, int minimum, int maximum, ICollection<string> errors)
+    {
+        if (value is not JsonValue number || !number.TryGetValue<int>(out var whole) || whole < minimum || whole > maximum)
+        {
+            errors.Add($"Confetti '{name}' must be a whole number from {minimum} to {maximum}, not {value?.ToJsonString() ?? "null"}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9_\\-]+(/[a-zA-Z0-9_\\-]+)*\\.webm$")]
+    private static partial Regex VideoPath();
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex HexColor();
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MilestonesApp.Engine;
+
+public static class EngineServiceExtensions
+{
+    /// <summary>The engine and the catalog, with the definition cache and write gate they share.</summary>
+    public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<MilestoneEngineOptions>(builder.Configuration.GetSection(MilestoneEngineOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddLocalization();
+        builder.Services.AddSingleton<MilestoneDefinitionCache>();
+        builder.Services.AddSingleton<DatabaseWriteGate>();
+        builder.Services.AddSingleton<DomainEventValidator>();
+        builder.Services.AddSingleton<MilestoneTextLocalizer>();
+        builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
+        builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data;
+using MilestonesApp.Data.Entities;
+
+namespace MilestonesApp.Engine;
+
+/// <summary>Milestone definitions as data: validated on save, inserted or updated by code, never deleted.</summary>
+internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory, MilestoneDefinitionCache cache) : IMilestoneCatalog
+{
+    public async Task<IReadOnlyList<MilestoneDefinition>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Milestones.AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return rows.ConvertAll(row => row.ToDefinition());
+    }
+
+    public async Task SaveAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    {
+        MilestoneDefinitionValidator.ValidateOrThrow(definition);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Milestones.SingleOrDefaultAsync(m => m.Code == definition.Code, cancellationToken);
+        if (row is null)
+        {
+            db.Milestones.Add(Milestone.From(definition));
+        }
+        else
+        {
+            row.CopyFrom(definition);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using MilestonesApp.Engine.Rules;
+
+namespace MilestonesApp.Engine;
+
+/// <summary>Checks a definition completely and says every problem in a sentence; used by the catalog and the seed sync.</summary>
+public static partial class MilestoneDefinitionValidator
+{
+    public const int MaxCodeLength = 64;
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 400;
+    public const int MaxIconLength = 16;
+
+    /// <summary>Returns the parsed rule, or null with <paramref name="errors"/> filled.</summary>
+    public static IMilestoneRule? Validate(MilestoneDefinition definition, ICollection<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var before = errors.Count;
+        if (string.IsNullOrEmpty(definition.Code) || definition.Code.Length > MaxCodeLength || !CodePattern().IsMatch(definition.Code))
+        {
+            errors.Add($"Code '{definition.Code}' must be 1 to {MaxCodeLength} lowercase letters, digits or underscores, starting with a letter, such as 'first_win'.");
+        }
+
+        RequireText("Title", definition.Title, MaxTitleLength, errors);
+        RequireText("Description", definition.Description, MaxDescriptionLength, errors);
+        RequireText("Icon", definition.Icon, MaxIconLength, errors);
+
+        if (!EventTypes.IsKnown(definition.TriggerEvent))
+        {
+            errors.Add($"Trigger event '{definition.TriggerEvent}' is unknown; the events are {string.Join(", ", EventTypes.All)}.");
+        }
+
+        var rule = RuleTypes.Parse(definition.RuleType, definition.TriggerEvent, definition.RuleData, errors);
+        AnimationDataValidator.Validate(definition.Animation, definition.AnimationData, errors);
+        return errors.Count == before ? rule : null;
+    }
+
+    /// <summary>Returns the parsed rule or throws <see cref="MilestoneValidationException"/>.</summary>
+    public static IMilestoneRule ValidateOrThrow(MilestoneDefinition definition)
+    {
+        var errors = new List<string>();
+        return Validate(definition, errors) ?? throw new MilestoneValidationException(errors);
+    }
+
+    private static void RequireText(string name, string? value, int maximum, ICollection<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{name} is required.");
+        }
+        else if (value.Length > maximum)
+        {
+            errors.Add($"{name} is {value.Length} characters long; the limit is {maximum}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data;
+using MilestonesApp.Engine.Rules;
+using MilestonesApp.Engine.Storage;
+
+namespace MilestonesApp.Engine;
+
+/// <summary>
+/// Records one event per transaction: insert the event, add its delta to the stats row, evaluate the milestones it
+/// triggers (all unheld ones on a login: catch-up), insert awards that the unique constraint lets through, commit.
+/// </summary>
+internal sealed class MilestoneEngine(
+    IDbContextFactory<AppDbContext> dbFactory,
+    MilestoneDefinitionCache definitions,
+    DatabaseWriteGate writeGate,
+    DomainEventValidator validator,
+    MilestoneTextLocalizer texts,
+    TimeProvider time) : IMilestoneEngine
+{
+    public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
+    {
+        var metadata = validator.Validate(domainEvent);
+        var active = await definitions.GetActiveAsync(cancellationToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var store = new EngineStore(connection, transaction);
+        var now = time.GetUtcNow();
+
+        var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);
+        if (eventId is null)
+        {
+            var original = await store.EventIdForKeyAsync(domainEvent.UserId, domainEvent.IdempotencyKey!, cancellationToken);
+            var granted = await store.AwardsGrantedByAsync(original, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new EngineResult(original, WasDuplicate: true, await DescribeAsync(granted, active, cancellationToken));
+        }
+
+        var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
+        var stats = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var held = await store.HeldMilestoneIdsAsync(domainEvent.UserId, cancellationToken);
+        var context = new EvaluationContext(recorded, stats, new SqlUserHistory(store, domainEvent.UserId));
+        var catchUp = recorded.EventType == EventTypes.UserLoggedIn;
+
+        var awarded = new List<AwardedMilestone>();
+        foreach (var milestone in active)
+        {
+            if (held.Contains(milestone.Id) || (!catchUp && milestone.Definition.TriggerEvent != recorded.EventType))
+            {
+                continue;
+            }
+
+            var achievedBy = catchUp
+                ? (milestone.Rule.MayHold(stats) ? await milestone.Rule.FindFirstAsync(context, cancellationToken) : null)
+                : await milestone.Rule.EvaluateAtEventAsync(context, cancellationToken);
+            if (achievedBy is not null &&
+                await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))
+            {
+                awarded.Add(texts.Award(milestone.Definition, TruncateToStoredPrecision(now)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new EngineResult(recorded.Id, WasDuplicate: false, awarded);
+    }
+
+    // Times are stored as whole milliseconds; rules must compare what was stored, not what was passed in.
+    private static DateTimeOffset TruncateToStoredPrecision(DateTimeOffset value) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
+
+    private async Task<IReadOnlyList<AwardedMilestone>> DescribeAsync(
+        IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)> granted, IReadOnlyList<ActiveMilestone> active, CancellationToken cancellationToken)
+    {
+        if (granted.Count == 0)
+        {
+            return [];
+        }
+
+        // An award's milestone may have been deactivated since: read every definition, not only the active ones.
+        var byId = active.ToDictionary(m => m.Id, m => m.Definition);
+        if (granted.Any(award => !byId.ContainsKey(award.MilestoneId)))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            byId = await db.Milestones.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.ToDefinition(), cancellationToken);
+        }
+
+        return granted.Select(award => texts.Award(byId[award.MilestoneId], award.AwardedAt)).ToList();
+    }
+}

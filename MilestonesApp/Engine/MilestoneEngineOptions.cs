@@ -1,0 +1,13 @@
+namespace MilestonesApp.Engine;
+
+/// <summary>Limits on what the engine accepts, bound from the <c>Milestones:Engine</c> configuration section.</summary>
+public sealed class MilestoneEngineOptions
+{
+    public const string Section = "Milestones:Engine";
+
+    /// <summary>How far ahead of the server clock an event may claim to have occurred (clock skew between machines).</summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest metadata JSON, in UTF-8 bytes, an event may carry.</summary>
+    public int MaxMetadataBytes { get; set; } = 4096;
+}

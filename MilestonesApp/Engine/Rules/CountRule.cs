@@ -1,0 +1,47 @@
+namespace MilestonesApp.Engine.Rules;
+
+/// <summary><c>count</c>: a lifetime counter of the stats row reaches a threshold. <c>{"field":"total_wins","threshold":100}</c></summary>
+public sealed record CountRule(string Field, int Threshold) : IMilestoneRule
+{
+    public const string TypeName = "count";
+
+    public string CountedEvent => StatsCounters.EventCountedBy(Field);
+
+    public static CountRule? Parse(RuleDataReader data, string triggerEvent)
+    {
+        data.AllowOnly("field", "threshold");
+        var field = data.RequiredString("field");
+        var threshold = data.RequiredPositiveInt("threshold", 1_000_000);
+        if (field is not null && !StatsCounters.IsKnown(field))
+        {
+            data.AddError($"Counter '{field}' is unknown; the counters are {string.Join(", ", StatsCounters.All)}.");
+            return null;
+        }
+
+        return field is null || threshold is null ? null : new CountRule(field, threshold.Value);
+    }
+
+    public bool MayHold(UserStatsSnapshot stats) => stats.Counter(Field) >= Threshold;
+
+    public async ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken)
+    {
+        if (!MayHold(context.Stats))
+        {
+            return null;
+        }
+
+        // The usual case, the event that brings the counter to the threshold, needs no history read.
+        if (context.Event.EventType == CountedEvent && context.Stats.Counter(Field) == Threshold)
+        {
+            return context.Event;
+        }
+
+        return await FindFirstAsync(context, cancellationToken) ?? context.Event;
+    }
+
+    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var counted = await context.History.UpToAsync(CountedEvent, context.Event.OccurredAt, cancellationToken);
+        return counted.Count >= Threshold ? counted[Threshold - 1] : null;
+    }
+}

@@ -1,0 +1,55 @@
+namespace MilestonesApp.Engine.Rules;
+
+/// <summary><c>return_after_gap</c>: a login at least <see cref="GapDays"/> days after the previous login. <c>{"gap_days":14}</c></summary>
+public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule
+{
+    public const string TypeName = "return_after_gap";
+
+    public TimeSpan Gap => TimeSpan.FromDays(GapDays);
+
+    public static ReturnAfterGapRule? Parse(RuleDataReader data, string triggerEvent)
+    {
+        data.AllowOnly("gap_days");
+        var gapDays = data.RequiredPositiveInt("gap_days", 3_650);
+        if (triggerEvent != EventTypes.UserLoggedIn)
+        {
+            data.AddError($"Rule '{TypeName}' is only evaluated on logins, so its trigger must be {EventTypes.UserLoggedIn}, not '{triggerEvent}'.");
+            return null;
+        }
+
+        return gapDays is null ? null : new ReturnAfterGapRule(gapDays.Value);
+    }
+
+    // A first-ever login has nothing to return from.
+    public bool MayHold(UserStatsSnapshot stats) => stats.LoginCount >= 2;
+
+    public async ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken)
+    {
+        if (context.Event.EventType != EventTypes.UserLoggedIn || !MayHold(context.Stats))
+        {
+            return null;
+        }
+
+        var previous = await context.History.PreviousAsync(EventTypes.UserLoggedIn, context.Event, cancellationToken);
+        if (previous is null || context.Event.OccurredAt - previous.OccurredAt < Gap)
+        {
+            return null;
+        }
+
+        return await FindFirstAsync(context, cancellationToken) ?? context.Event;
+    }
+
+    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var logins = await context.History.UpToAsync(EventTypes.UserLoggedIn, context.Event.OccurredAt, cancellationToken);
+        for (var i = 1; i < logins.Count; i++)
+        {
+            if (logins[i].OccurredAt - logins[i - 1].OccurredAt >= Gap)
+            {
+                return logins[i];
+            }
+        }
+
+        return null;
+    }
+}

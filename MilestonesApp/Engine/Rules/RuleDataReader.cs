@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace MilestonesApp.Engine.Rules;
+
+/// <summary>Reads a rule's JSON properties, collecting one readable sentence per problem instead of throwing.</summary>
+public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection<string> errors)
+{
+    public string RuleType { get; } = ruleType;
+
+    public void AddError(string error) => errors.Add(error);
+
+    /// <summary>Refuses any property the rule type does not define.</summary>
+    public void AllowOnly(params string[] properties)
+    {
+        foreach (var (name, _) in data)
+        {
+            if (!properties.Contains(name, StringComparer.Ordinal))
+            {
+                errors.Add($"Rule '{RuleType}' does not take the property '{name}'; it takes {string.Join(", ", properties)}.");
+            }
+        }
+    }
+
+    public string? RequiredString(string property)
+    {
+        if (!data.TryGetPropertyValue(property, out var node) || node is null)
+        {
+            errors.Add($"Rule '{RuleType}' needs the property '{property}'.");
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        errors.Add($"Rule '{RuleType}' property '{property}' must be a non-empty text, not {node.ToJsonString()}.");
+        return null;
+    }
+
+    public int? RequiredPositiveInt(string property, int maximum)
+    {
+        if (!data.TryGetPropertyValue(property, out var node) || node is null)
+        {
+            errors.Add($"Rule '{RuleType}' needs the property '{property}'.");
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<int>(out var number) && number > 0 && number <= maximum)
+        {
+            return number;
+        }
+
+        errors.Add($"Rule '{RuleType}' property '{property}' must be a whole number from 1 to {maximum}, not {node.ToJsonString()}.");
+        return null;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Data.Common;
+using MilestonesApp.Engine.Rules;
+
+namespace MilestonesApp.Engine.Storage;
+
+/// <summary>
+/// The engine's statements, sent as plain SQL on the open transaction: EF Core's change tracking costs several times
+/// the raw write on this path. Uses only SQL that SQLite and PostgreSQL both accept (ON CONFLICT, RETURNING).
+/// </summary>
+internal sealed class EngineStore(DbConnection connection, DbTransaction transaction)
+{
+    /// <summary>Inserts the event; returns its id, or null when its idempotency key is already stored for the user.</summary>
+    public async Task<long?> TryInsertEventAsync(DomainEvent domainEvent, string? metadata, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            INSERT INTO events (user_id, event_type, occurred_at, metadata, idempotency_key, recorded_at)
+            VALUES (@user_id, @event_type, @occurred_at, @metadata, @idempotency_key, @recorded_at)
+            ON CONFLICT (user_id, idempotency_key) DO NOTHING
+            RETURNING id
+            """,
+            ("user_id", domainEvent.UserId),
+            ("event_type", domainEvent.EventType),
+            ("occurred_at", domainEvent.OccurredAt.ToUnixTimeMilliseconds()),
+            ("metadata", metadata),
+            ("idempotency_key", domainEvent.IdempotencyKey),
+            ("recorded_at", recordedAt.ToUnixTimeMilliseconds()));
+        return await command.ExecuteScalarAsync(cancellationToken) is { } id ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    public async Task<long> EventIdForKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            "SELECT id FROM events WHERE user_id = @user_id AND idempotency_key = @idempotency_key",
+            ("user_id", userId), ("idempotency_key", idempotencyKey));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Adds the event's delta to the stats row with one atomic upsert and returns the row as it now stands.</summary>
+    public async Task<UserStatsSnapshot> ApplyStatsAsync(string userId, StatsDelta delta, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed, last_login_at, last_activity_at)
+            VALUES (@user_id, @login_count, @total_wins, @total_habits_completed, @last_login_at, @last_activity_at)
+            ON CONFLICT (user_id) DO UPDATE SET
+                login_count = user_stats.login_count + excluded.login_count,
+                total_wins = user_stats.total_wins + excluded.total_wins,
+                total_habits_completed = user_stats.total_habits_completed + excluded.total_habits_completed,
+                last_login_at = CASE WHEN user_stats.last_login_at IS NULL OR excluded.last_login_at > user_stats.last_login_at
+                    THEN excluded.last_login_at ELSE user_stats.last_login_at END,
+                last_activity_at = CASE WHEN user_stats.last_activity_at IS NULL OR excluded.last_activity_at > user_stats.last_activity_at
+                    THEN excluded.last_activity_at ELSE user_stats.last_activity_at END
+            RETURNING login_count, total_wins, total_habits_completed, last_login_at, last_activity_at
+            """,
+            ("user_id", userId),
+            ("login_count", delta.LoginCount),
+            ("total_wins", delta.TotalWins),
+            ("total_habits_completed", delta.TotalHabitsCompleted),
+            ("last_login_at", delta.LastLoginAt?.ToUnixTimeMilliseconds()),
+            ("last_activity_at", delta.LastActivityAt.ToUnixTimeMilliseconds()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new UserStatsSnapshot(
+            userId,
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+            reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+    }
+
+    public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT milestone_id FROM user_milestones WHERE user_id = @user_id", ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            held.Add(reader.GetInt32(0));
+        }
+
+        return held;
+    }
+
+    /// <summary>
+    /// Inserts the award unless the user already holds it. The unique (user_id, milestone_id) constraint decides,
+    /// so of two racing writers exactly one is told it awarded.
+    /// </summary>
+    public async Task<bool> TryInsertAwardAsync(
+        string userId, int milestoneId, RecordedEvent achievedBy, long awardedByEventId, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            INSERT INTO user_milestones (user_id, milestone_id, event_id, awarded_by_event_id, achieved_at, awarded_at)
+            VALUES (@user_id, @milestone_id, @event_id, @awarded_by_event_id, @achieved_at, @awarded_at)
+            ON CONFLICT (user_id, milestone_id) DO NOTHING
+            RETURNING id
+            """,
+            ("user_id", userId),
+            ("milestone_id", milestoneId),
+            ("event_id", achievedBy.Id),
+            ("awarded_by_event_id", awardedByEventId),
+            ("achieved_at", achievedBy.OccurredAt.ToUnixTimeMilliseconds()),
+            ("awarded_at", awardedAt.ToUnixTimeMilliseconds()));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>The awards that recording the given event granted, with when each was granted, oldest first.</summary>
+    public async Task<IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)>> AwardsGrantedByAsync(long eventId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            "SELECT milestone_id, awarded_at FROM user_milestones WHERE awarded_by_event_id = @event_id ORDER BY id",
+            ("event_id", eventId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var awards = new List<(int, DateTimeOffset)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            awards.Add((reader.GetInt32(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        }
+
+        return awards;
+    }
+
+    public async Task<int> CountEventsAsync(string userId, string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            SELECT count(*) FROM events
+            WHERE user_id = @user_id AND event_type = @event_type AND occurred_at >= @from AND occurred_at <= @to
+            """,
+            ("user_id", userId), ("event_type", eventType),
+            ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<RecordedEvent?> PreviousEventAsync(string userId, string eventType, RecordedEvent before, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            SELECT id, occurred_at FROM events
+            WHERE user_id = @user_id AND event_type = @event_type
+              AND (occurred_at < @occurred_at OR (occurred_at = @occurred_at AND id < @id))
+            ORDER BY occurred_at DESC, id DESC
+            LIMIT 1
+            """,
+            ("user_id", userId), ("event_type", eventType),
+            ("occurred_at", before.OccurredAt.ToUnixTimeMilliseconds()), ("id", before.Id));
+        var events = await ReadEventsAsync(command, eventType, cancellationToken);
+        return events.Count == 0 ? null : events[0];
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> EventsAsync(string userId, string eventType, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            SELECT id, occurred_at FROM events
+            WHERE user_id = @user_id AND event_type = @event_type
+            ORDER BY occurred_at, id
+            """,
+            ("user_id", userId), ("event_type", eventType));
+        return await ReadEventsAsync(command, eventType, cancellationToken);
+    }
+
+    private static async Task<List<RecordedEvent>> ReadEventsAsync(DbCommand command, string eventType, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<RecordedEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new RecordedEvent(reader.GetInt64(0), eventType, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        }
+
+        return events;
+    }
+
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,17 @@
+using MilestonesApp.Components;
+using MilestonesApp.Components.Account;
+using MilestonesApp.Data;
+using MilestonesApp.Engine;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMilestonesData();
+builder.AddMilestoneEngine();
+builder.AddMilestonesIdentity();
+builder.AddMilestonesWeb();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+app.UseMilestonesWeb();
+app.Run();
+
+public partial class Program;
