@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Engine.Storage;
 
 namespace MilestonesApp.Engine;
 
@@ -15,6 +16,7 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
         builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
+        builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         return builder;
     }

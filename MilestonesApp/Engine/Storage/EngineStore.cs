@@ -6,13 +6,20 @@ namespace MilestonesApp.Engine.Storage;
 /// <summary>
 /// The engine's statements, sent as plain SQL on the open transaction: EF Core's change tracking costs several times
 /// the raw write on this path. Uses only SQL that SQLite and PostgreSQL both accept (ON CONFLICT, RETURNING).
+/// Each statement's command is created once per store and reused: Microsoft.Data.Sqlite compiles SQL per command
+/// object, and compiling cost more than running on the hot path. A store is used by one caller at a time.
 /// </summary>
 internal sealed class EngineStore(DbConnection connection, DbTransaction transaction)
 {
+    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+
+    /// <summary>The transaction the statements run in; a store kept with its connection moves on to each event's transaction.</summary>
+    public DbTransaction Transaction { get; set; } = transaction;
+
     /// <summary>Inserts the event; returns its id, or null when its idempotency key is already stored for the user.</summary>
     public async Task<long?> TryInsertEventAsync(DomainEvent domainEvent, string? metadata, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             INSERT INTO events (user_id, event_type, occurred_at, metadata, idempotency_key, recorded_at)
             VALUES (@user_id, @event_type, @occurred_at, @metadata, @idempotency_key, @recorded_at)
             ON CONFLICT (user_id, idempotency_key) DO NOTHING
@@ -29,7 +36,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
 
     public async Task<long> EventIdForKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var command = Command(
+        var command = Command(
             "SELECT id FROM events WHERE user_id = @user_id AND idempotency_key = @idempotency_key",
             ("user_id", userId), ("idempotency_key", idempotencyKey));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -38,7 +45,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
     /// <summary>Adds the event's delta to the stats row with one atomic upsert and returns the row as it now stands.</summary>
     public async Task<UserStatsSnapshot> ApplyStatsAsync(string userId, StatsDelta delta, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed, last_login_at, last_activity_at)
             VALUES (@user_id, @login_count, @total_wins, @total_habits_completed, @last_login_at, @last_activity_at)
             ON CONFLICT (user_id) DO UPDATE SET
@@ -70,7 +77,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
 
     public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var command = Command("SELECT milestone_id FROM user_milestones WHERE user_id = @user_id", ("user_id", userId));
+        var command = Command("SELECT milestone_id FROM user_milestones WHERE user_id = @user_id", ("user_id", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var held = new HashSet<int>();
         while (await reader.ReadAsync(cancellationToken))
@@ -88,7 +95,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
     public async Task<bool> TryInsertAwardAsync(
         string userId, int milestoneId, RecordedEvent achievedBy, long awardedByEventId, DateTimeOffset awardedAt, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             INSERT INTO user_milestones (user_id, milestone_id, event_id, awarded_by_event_id, achieved_at, awarded_at)
             VALUES (@user_id, @milestone_id, @event_id, @awarded_by_event_id, @achieved_at, @awarded_at)
             ON CONFLICT (user_id, milestone_id) DO NOTHING
@@ -106,7 +113,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
     /// <summary>The awards that recording the given event granted, with when each was granted, oldest first.</summary>
     public async Task<IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)>> AwardsGrantedByAsync(long eventId, CancellationToken cancellationToken)
     {
-        await using var command = Command(
+        var command = Command(
             "SELECT milestone_id, awarded_at FROM user_milestones WHERE awarded_by_event_id = @event_id ORDER BY id",
             ("event_id", eventId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -119,12 +126,15 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
         return awards;
     }
 
+    /// <summary>The window query; the benchmarks ask SQLite for its plan, which must stay on the (user_id, event_type, occurred_at) index.</summary>
+    internal const string CountEventsSql = """
+        SELECT count(*) FROM events
+        WHERE user_id = @user_id AND event_type = @event_type AND occurred_at >= @from AND occurred_at <= @to
+        """;
+
     public async Task<int> CountEventsAsync(string userId, string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
-            SELECT count(*) FROM events
-            WHERE user_id = @user_id AND event_type = @event_type AND occurred_at >= @from AND occurred_at <= @to
-            """,
+        var command = Command(CountEventsSql,
             ("user_id", userId), ("event_type", eventType),
             ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -132,7 +142,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
 
     public async Task<RecordedEvent?> PreviousEventAsync(string userId, string eventType, RecordedEvent before, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             SELECT id, occurred_at FROM events
             WHERE user_id = @user_id AND event_type = @event_type
               AND (occurred_at < @occurred_at OR (occurred_at = @occurred_at AND id < @id))
@@ -147,7 +157,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
 
     public async Task<IReadOnlyList<RecordedEvent>> EventsAsync(string userId, string eventType, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             SELECT id, occurred_at FROM events
             WHERE user_id = @user_id AND event_type = @event_type
             ORDER BY occurred_at, id
@@ -168,17 +178,27 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
         return events;
     }
 
+    /// <summary>The statement's command, created on first use, in the current transaction with the given values bound.</summary>
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                command.Parameters.Add(parameter);
+            }
+
+            commands.Add(sql, command);
+        }
+
+        command.Transaction = Transaction;
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            command.Parameters["@" + name].Value = value ?? DBNull.Value;
         }
 
         return command;
