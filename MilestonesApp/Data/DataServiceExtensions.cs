@@ -21,6 +21,10 @@ public static class DataServiceExtensions
             .AddInterceptors(pragmas));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
+        builder.Services.AddHostedService(services => new SqliteCheckpointService(
+            connectionString,
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetRequiredService<ILogger<SqliteCheckpointService>>()));
         return builder;
     }
 
