@@ -14,13 +14,14 @@ public sealed class AwardConstraintTests
     {
         await using var host = await EngineHost.StartAsync();
         await host.RecordAsync("user-1", EventTypes.WinLogged, EngineHost.Now);
-        var award = Assert.Single(await host.AwardsOfAsync("user-1"), award => award.Milestone!.Code == "first_win");
+        var award = await host.AwardOfAsync("user-1", "first_win");
+        Assert.NotNull(award);
 
         var refused = await Assert.ThrowsAsync<SqliteException>(() => InsertAwardAsync(host, "user-1", award.MilestoneId, award.EventId!.Value));
 
         Assert.Equal(SqliteConstraint, refused.SqliteErrorCode);
         Assert.Contains("UNIQUE constraint failed: user_milestones.user_id, user_milestones.milestone_id", refused.Message, StringComparison.Ordinal);
-        Assert.Single(await host.AwardsOfAsync("user-1"), award => award.Milestone!.Code == "first_win");
+        Assert.Equal(award.Id, (await host.AwardOfAsync("user-1", "first_win"))!.Id);
     }
 
     [Fact]
@@ -28,7 +29,8 @@ public sealed class AwardConstraintTests
     {
         await using var host = await EngineHost.StartAsync();
         await host.RecordAsync("user-1", EventTypes.WinLogged, EngineHost.Now);
-        var award = Assert.Single(await host.AwardsOfAsync("user-1"), award => award.Milestone!.Code == "first_win");
+        var award = await host.AwardOfAsync("user-1", "first_win");
+        Assert.NotNull(award);
 
         await InsertAwardAsync(host, "user-2", award.MilestoneId, award.EventId!.Value);
 

@@ -20,12 +20,8 @@ public sealed class CatchUpTests
         host.Clock.Advance(TimeSpan.FromHours(1));
         var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(40));
 
-        Assert.Contains(login.NewlyAwarded, award => award.Code == "test_wins_3");
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_wins_3");
-        Assert.Equal(completing.EventId, award.EventId);
-        Assert.Equal(Start.AddDays(2), award.AchievedAt);
-        Assert.Equal(login.EventId, award.AwardedByEventId);
-        Assert.Equal(EngineHost.Now.AddHours(1), award.AwardedAt);
+        await host.AssertAwardedAsync(User, "test_wins_3", awardedBy: login, achievedBy: completing, Start.AddDays(2));
+        Assert.Equal(EngineHost.Now.AddHours(1), (await host.AwardOfAsync(User, "test_wins_3"))!.AwardedAt);
     }
 
     [Fact]
@@ -39,10 +35,7 @@ public sealed class CatchUpTests
         await host.SaveMilestonesAsync(TestMilestones.WindowCount("test_habits_3_in_1", EventTypes.HabitCompleted, count: 3, windowDays: 1));
         var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(60));
 
-        Assert.Contains(login.NewlyAwarded, award => award.Code == "test_habits_3_in_1");
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_habits_3_in_1");
-        Assert.Equal(completing.EventId, award.EventId);
-        Assert.Equal(Start.AddHours(2), award.AchievedAt);
+        await host.AssertAwardedAsync(User, "test_habits_3_in_1", awardedBy: login, achievedBy: completing, Start.AddHours(2));
     }
 
     [Fact]
@@ -55,10 +48,7 @@ public sealed class CatchUpTests
         await host.SaveMilestonesAsync(TestMilestones.ReturnAfterGap("test_back_after_14", gapDays: 14));
         var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(21));
 
-        Assert.Contains(login.NewlyAwarded, award => award.Code == "test_back_after_14");
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_back_after_14");
-        Assert.Equal(returning.EventId, award.EventId);
-        Assert.Equal(Start.AddDays(20), award.AchievedAt);
+        await host.AssertAwardedAsync(User, "test_back_after_14", awardedBy: login, achievedBy: returning, Start.AddDays(20));
     }
 
     [Fact]
@@ -66,16 +56,14 @@ public sealed class CatchUpTests
     {
         await using var host = await EngineHost.StartAsync();
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
-        await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(1));
+        var completing = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(1));
         await host.SaveMilestonesAsync(TestMilestones.Count("test_wins_2", StatsCounters.TotalWins, 2));
 
         var habit = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(2));
         var win = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(3));
 
         Assert.DoesNotContain(habit.NewlyAwarded, award => award.Code == "test_wins_2");
-        Assert.Contains(win.NewlyAwarded, award => award.Code == "test_wins_2");
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_wins_2");
-        Assert.Equal(Start.AddDays(1), award.AchievedAt);
+        await host.AssertAwardedAsync(User, "test_wins_2", awardedBy: win, achievedBy: completing, Start.AddDays(1));
     }
 
     [Fact]
@@ -87,8 +75,7 @@ public sealed class CatchUpTests
         var win = await host.RecordAsync(User, EventTypes.WinLogged, Start);
         var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(1));
 
-        Assert.DoesNotContain(win.NewlyAwarded.Concat(login.NewlyAwarded), award => award.Code == "test_wins_1");
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_wins_1");
+        await host.AssertNotAwardedAsync(User, "test_wins_1", win, login);
     }
 
     [Fact]
@@ -97,17 +84,15 @@ public sealed class CatchUpTests
         await using var host = await EngineHost.StartAsync();
         var milestone = TestMilestones.Count("test_wins_1", StatsCounters.TotalWins, 1);
         await host.SaveMilestonesAsync(milestone);
-        await host.RecordAsync(User, EventTypes.WinLogged, Start);
-        var before = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_wins_1");
+        var win = await host.RecordAsync(User, EventTypes.WinLogged, Start);
 
         await host.SaveMilestonesAsync(milestone with { IsActive = false });
         var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(1));
         var otherWin = await host.RecordAsync("user-2", EventTypes.WinLogged, Start.AddDays(1));
         var otherLogin = await host.RecordAsync("user-2", EventTypes.UserLoggedIn, Start.AddDays(2));
 
-        var after = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == "test_wins_1");
-        Assert.Equal((before.Id, before.EventId, before.AchievedAt, before.AwardedAt), (after.Id, after.EventId, after.AchievedAt, after.AwardedAt));
-        Assert.DoesNotContain(login.NewlyAwarded.Concat(otherWin.NewlyAwarded).Concat(otherLogin.NewlyAwarded), award => award.Code == "test_wins_1");
-        Assert.DoesNotContain(await host.AwardsOfAsync("user-2"), award => award.Milestone!.Code == "test_wins_1");
+        await host.AssertAwardedAsync(User, "test_wins_1", awardedBy: win, achievedBy: win, Start);
+        Assert.DoesNotContain(login.NewlyAwarded, award => award.Code == "test_wins_1");
+        await host.AssertNotAwardedAsync("user-2", "test_wins_1", otherWin, otherLogin);
     }
 }

@@ -14,11 +14,10 @@ public sealed class CountRuleTests
     {
         await using var host = await StartWithMilestoneAsync();
 
-        await host.RecordAsync(User, EventTypes.WinLogged, Start);
+        var first = await host.RecordAsync(User, EventTypes.WinLogged, Start);
         var second = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
 
-        Assert.DoesNotContain(second.NewlyAwarded, award => award.Code == Code);
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, first, second);
     }
 
     [Fact]
@@ -30,28 +29,24 @@ public sealed class CountRuleTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
         var third = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(2));
 
+        await host.AssertAwardedAsync(User, Code, awardedBy: third, achievedBy: third, Start.AddHours(2));
         Assert.Contains(third.NewlyAwarded, award => award.Code == Code && award.AwardedAt == EngineHost.Now);
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
-        Assert.Equal(third.EventId, award.EventId);
-        Assert.Equal(third.EventId, award.AwardedByEventId);
-        Assert.Equal(Start.AddHours(2), award.AchievedAt);
-        Assert.Equal(EngineHost.Now, award.AwardedAt);
+        Assert.Equal(EngineHost.Now, (await host.AwardOfAsync(User, Code))!.AwardedAt);
     }
 
     [Fact]
     public async Task Passing_the_threshold_again_awards_nothing_more()
     {
         await using var host = await StartWithMilestoneAsync();
+        var results = new List<EngineResult>();
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
-            await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(i));
+            results.Add(await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(i)));
         }
 
-        var fourth = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(3));
-
-        Assert.DoesNotContain(fourth.NewlyAwarded, award => award.Code == Code);
-        Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertAwardedAsync(User, Code, awardedBy: results[2], achievedBy: results[2], Start.AddHours(2));
+        Assert.DoesNotContain(results[3].NewlyAwarded, award => award.Code == Code);
     }
 
     [Fact]
@@ -61,10 +56,10 @@ public sealed class CountRuleTests
 
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
-        await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddHours(2));
-        await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddHours(3));
+        var habit = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddHours(2));
+        var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddHours(3));
 
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, habit, login);
     }
 
     [Fact]
@@ -76,8 +71,7 @@ public sealed class CountRuleTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
         var other = await host.RecordAsync("user-2", EventTypes.WinLogged, Start.AddHours(2));
 
-        Assert.DoesNotContain(other.NewlyAwarded, award => award.Code == Code);
-        Assert.DoesNotContain(await host.AwardsOfAsync("user-2"), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync("user-2", Code, other);
     }
 
     private static async Task<EngineHost> StartWithMilestoneAsync()

@@ -17,8 +17,7 @@ public sealed class ReturnAfterGapRuleTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         var firstLogin = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(30));
 
-        Assert.DoesNotContain(firstLogin.NewlyAwarded, award => award.Code == Code);
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, firstLogin);
     }
 
     [Fact]
@@ -29,7 +28,7 @@ public sealed class ReturnAfterGapRuleTests
         await host.RecordAsync(User, EventTypes.UserLoggedIn, Start);
         var second = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(14).AddHours(-1));
 
-        Assert.DoesNotContain(second.NewlyAwarded, award => award.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, second);
     }
 
     [Fact]
@@ -40,10 +39,7 @@ public sealed class ReturnAfterGapRuleTests
         await host.RecordAsync(User, EventTypes.UserLoggedIn, Start);
         var second = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(14));
 
-        Assert.Contains(second.NewlyAwarded, award => award.Code == Code);
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
-        Assert.Equal(second.EventId, award.EventId);
-        Assert.Equal(Start.AddDays(14), award.AchievedAt);
+        await host.AssertAwardedAsync(User, Code, awardedBy: second, achievedBy: second, Start.AddDays(14));
     }
 
     [Fact]
@@ -55,20 +51,21 @@ public sealed class ReturnAfterGapRuleTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(10));
         var second = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(14));
 
-        Assert.Contains(second.NewlyAwarded, award => award.Code == Code);
+        await host.AssertAwardedAsync(User, Code, awardedBy: second, achievedBy: second, Start.AddDays(14));
     }
 
     [Fact]
     public async Task Frequent_logins_never_add_up_to_a_return()
     {
         await using var host = await StartWithMilestoneAsync();
+        var logins = new List<EngineResult>();
 
         for (var day = 0; day <= 28; day += 7)
         {
-            await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(day));
+            logins.Add(await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(day)));
         }
 
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, [.. logins]);
     }
 
     private static async Task<EngineHost> StartWithMilestoneAsync()

@@ -18,10 +18,7 @@ public sealed class WindowCountRuleTests
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(1));
         var last = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(2));
 
-        Assert.Contains(last.NewlyAwarded, award => award.Code == Code);
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
-        Assert.Equal(last.EventId, award.EventId);
-        Assert.Equal(Start.AddDays(2), award.AchievedAt);
+        await host.AssertAwardedAsync(User, Code, awardedBy: last, achievedBy: last, Start.AddDays(2));
     }
 
     [Fact]
@@ -33,8 +30,7 @@ public sealed class WindowCountRuleTests
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(1));
         var last = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(2).AddMilliseconds(1));
 
-        Assert.DoesNotContain(last.NewlyAwarded, award => award.Code == Code);
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, last);
     }
 
     [Fact]
@@ -42,10 +38,10 @@ public sealed class WindowCountRuleTests
     {
         await using var host = await StartWithMilestoneAsync();
 
-        await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
+        var first = await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
         var second = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddMinutes(1));
 
-        Assert.DoesNotContain(second.NewlyAwarded, award => award.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, first, second);
     }
 
     [Fact]
@@ -59,9 +55,7 @@ public sealed class WindowCountRuleTests
         var fourth = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(5));
 
         Assert.DoesNotContain(third.NewlyAwarded, award => award.Code == Code);
-        Assert.Contains(fourth.NewlyAwarded, award => award.Code == Code);
-        var award = Assert.Single(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
-        Assert.Equal(Start.AddDays(5), award.AchievedAt);
+        await host.AssertAwardedAsync(User, Code, awardedBy: fourth, achievedBy: fourth, Start.AddDays(5));
     }
 
     [Fact]
@@ -70,11 +64,11 @@ public sealed class WindowCountRuleTests
         await using var host = await StartWithMilestoneAsync();
 
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
-        await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
-        await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddHours(2));
-        await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddHours(3));
+        var win = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
+        var habit = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddHours(2));
+        var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddHours(3));
 
-        Assert.DoesNotContain(await host.AwardsOfAsync(User), award => award.Milestone!.Code == Code);
+        await host.AssertNotAwardedAsync(User, Code, win, habit, login);
     }
 
     private static async Task<EngineHost> StartWithMilestoneAsync()

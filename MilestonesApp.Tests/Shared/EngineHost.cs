@@ -116,6 +116,10 @@ public sealed class EngineHost : IAsyncDisposable
     public Task<List<UserMilestone>> AwardsOfAsync(string userId) => QueryAsync((db, cancellationToken) =>
         db.UserMilestones.AsNoTracking().Include(a => a.Milestone).Where(a => a.UserId == userId).OrderBy(a => a.Id).ToListAsync(cancellationToken));
 
+    /// <summary>The user's award of the milestone, or null; the unique constraint allows no second one.</summary>
+    public Task<UserMilestone?> AwardOfAsync(string userId, string code) => QueryAsync((db, cancellationToken) =>
+        db.UserMilestones.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId && a.Milestone!.Code == code, cancellationToken));
+
     public Task<UserStats?> StatsOfAsync(string userId) => QueryAsync((db, cancellationToken) =>
         db.UserStats.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken));
 
