@@ -1,3 +1,4 @@
+using MilestonesApp.Celebrations;
 using MilestonesApp.Components;
 using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
@@ -8,6 +9,7 @@ builder.AddMilestonesData();
 builder.AddMilestoneEngine();
 builder.AddMilestonesIdentity();
 builder.AddMilestonesWeb();
+builder.AddCelebrations();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
