@@ -2,16 +2,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Benchmarks.Fixtures;
 
 /// <summary>
-/// The app's real engine on one SQLite file: the registrations the app makes (AddMilestonesData, AddMilestoneEngine,
-/// AddMilestonesIdentity), its migrations, WAL and milestone seed, and its hosted services (the background WAL
-/// checkpoint). No logging provider, so nothing but the engine runs on the hot path.
+/// The app's real engine on one SQLite file: the registrations the app makes (AddMilestonesData, AddMilestoneEngine),
+/// its migrations, WAL and milestone seed, and its hosted services (the background WAL checkpoint). No logging
+/// provider, so nothing but the engine runs on the hot path.
 /// </summary>
 internal sealed class EngineFixture : IAsyncDisposable
 {
@@ -53,10 +52,6 @@ internal sealed class EngineFixture : IAsyncDisposable
         });
         builder.AddMilestonesData();
         builder.AddMilestoneEngine();
-
-        // The context's Identity tables follow the schema version that the Identity registration sets; without it
-        // the model differs from the migrations and migrating refuses.
-        builder.AddMilestonesIdentity();
         var host = builder.Build();
         await host.InitializeDatabaseAsync();
         await host.StartAsync();
