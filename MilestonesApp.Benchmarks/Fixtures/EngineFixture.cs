@@ -32,8 +32,7 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public IMilestoneCatalog Catalog => host.Services.GetRequiredService<IMilestoneCatalog>();
 
-    /// <summary>Null until the app registers a backfill.</summary>
-    public IMilestoneBackfill? Backfill => host.Services.GetService<IMilestoneBackfill>();
+    public IMilestoneBackfill Backfill => host.Services.GetRequiredService<IMilestoneBackfill>();
 
     public static string ConnectionStringFor(string databasePath) =>
         new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
