@@ -1,5 +1,8 @@
+using MilestonesApp.Application;
+using MilestonesApp.Application.Accounts;
 using MilestonesApp.Components;
 using MilestonesApp.Components.Account;
+using MilestonesApp.Components.Localization;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
@@ -7,10 +10,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMilestonesData();
 builder.AddMilestoneEngine();
 builder.AddMilestonesIdentity();
+builder.AddMilestonesApplication();
+builder.AddMilestonesLocalization();
 builder.AddMilestonesWeb();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+await app.SeedDevelopmentAccountsAsync();
+app.UseMilestonesLocalization();
 app.UseMilestonesWeb();
 app.Run();
 
