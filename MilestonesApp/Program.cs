@@ -1,5 +1,6 @@
 using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Components;
 using MilestonesApp.Components.Account;
 using MilestonesApp.Components.Localization;
@@ -13,6 +14,7 @@ builder.AddMilestonesIdentity();
 builder.AddMilestonesApplication();
 builder.AddMilestonesLocalization();
 builder.AddMilestonesWeb();
+builder.AddCelebrations();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

@@ -6,7 +6,7 @@ using MilestonesApp.Tests.Shared;
 
 namespace MilestonesApp.Tests.Components;
 
-public sealed class CultureSwitcherTests : AppBunitContext
+public sealed class CultureSwitcherTests : AppComponentTestContext
 {
     [Fact]
     [UseCulture("en")]

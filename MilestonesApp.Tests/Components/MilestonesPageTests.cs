@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Application.Receipts;
@@ -8,7 +9,7 @@ using MilestonesApp.Tests.Shared;
 
 namespace MilestonesApp.Tests.Components;
 
-public sealed class MilestonesPageTests : AppBunitContext
+public sealed class MilestonesPageTests : AppComponentTestContext
 {
     private const string User = "user-1";
     private static readonly DateTimeOffset FirstWinAt = AppServicesHost.Now.AddDays(-30);
@@ -20,7 +21,7 @@ public sealed class MilestonesPageTests : AppBunitContext
         await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now.AddDays(-20));
         await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now.AddDays(-3));
         Services.AddSingleton(host.Get<ReceiptService>());
-        SignIn(User);
+        AddAuthorization().SetAuthorized("person@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, User));
         return host;
     }
 
@@ -72,9 +73,9 @@ public sealed class MilestonesPageTests : AppBunitContext
 
         var page = RenderPage();
 
-        Assert.Equal("Tus logros", page.Find("h1").TextContent);
-        Assert.Contains("Primera victoria", Receipt(page, "first_win"));
-        Assert.Contains($"Conseguido el {FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("es-ES"))}", Receipt(page, "first_win"));
+        Assert.Equal("Tus hitos", page.Find("h1").TextContent);
+        Assert.Contains("Primer logro", Receipt(page, "first_win"));
+        Assert.Contains($"Alcanzado el {FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("es-ES"))}", Receipt(page, "first_win"));
         Assert.Contains("1 de 3 en 7 días", Receipt(page, "wins_3_in_7"));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Engine.Backfill;
 
 namespace MilestonesApp.Engine;
 
@@ -16,6 +17,7 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
         builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
+        builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Application.Accounts;

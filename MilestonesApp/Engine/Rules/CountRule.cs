@@ -1,7 +1,7 @@
 namespace MilestonesApp.Engine.Rules;
 
 /// <summary><c>count</c>: a lifetime counter of the stats row reaches a threshold. <c>{"field":"total_wins","threshold":100}</c></summary>
-public sealed record CountRule(string Field, int Threshold) : IMilestoneRule
+public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, ISetBasedRule
 {
     public const string TypeName = "count";
 
@@ -44,4 +44,15 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule
         var counted = await context.History.UpToAsync(CountedEvent, context.Event.OccurredAt, cancellationToken);
         return counted.Count >= Threshold ? counted[Threshold - 1] : null;
     }
+
+    public SetBasedQuery FirstAchievements() => new("""
+        SELECT user_id, id AS event_id, occurred_at FROM (
+            SELECT user_id, id, occurred_at,
+                   ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY occurred_at, id) AS position
+            FROM events
+            WHERE event_type = @event_type AND user_id BETWEEN @first_user AND @last_user
+        ) counted
+        WHERE position = @threshold
+        """,
+        [("event_type", CountedEvent), ("threshold", Threshold)]);
 }

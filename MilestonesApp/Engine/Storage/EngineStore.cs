@@ -59,13 +59,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
             ("last_activity_at", delta.LastActivityAt.ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new UserStatsSnapshot(
-            userId,
-            reader.GetInt64(0),
-            reader.GetInt64(1),
-            reader.GetInt64(2),
-            reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-            reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+        return ReadStats(userId, reader);
     }
 
     public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
@@ -86,7 +80,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
     /// so of two racing writers exactly one is told it awarded.
     /// </summary>
     public async Task<bool> TryInsertAwardAsync(
-        string userId, int milestoneId, RecordedEvent achievedBy, long awardedByEventId, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+        string userId, int milestoneId, RecordedEvent achievedBy, long? awardedByEventId, DateTimeOffset awardedAt, CancellationToken cancellationToken)
     {
         await using var command = Command("""
             INSERT INTO user_milestones (user_id, milestone_id, event_id, awarded_by_event_id, achieved_at, awarded_at)
@@ -155,6 +149,46 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
             ("user_id", userId), ("event_type", eventType));
         return await ReadEventsAsync(command, eventType, cancellationToken);
     }
+
+    /// <summary>
+    /// Awards the milestone, in one statement, to every user in [firstUser, lastUser] that the rule's query finds,
+    /// unless they hold it already. Returns how many awards were inserted.
+    /// </summary>
+    public async Task<int> InsertFirstAchievementsAsync(
+        int milestoneId, SetBasedQuery query, string firstUser, string lastUser, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+    {
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+        await using var command = Command(
+            $"""
+            INSERT INTO user_milestones (user_id, milestone_id, event_id, awarded_by_event_id, achieved_at, awarded_at)
+            SELECT achieved.user_id, @milestone_id, achieved.event_id, NULL, achieved.occurred_at, @awarded_at
+            FROM ({query.Sql}) achieved
+            WHERE true
+            ON CONFLICT (user_id, milestone_id) DO NOTHING
+            """,
+            [("milestone_id", milestoneId), ("awarded_at", awardedAt.ToUnixTimeMilliseconds()),
+             ("first_user", firstUser), ("last_user", lastUser), .. query.Parameters]);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<UserStatsSnapshot> StatsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            SELECT login_count, total_wins, total_habits_completed, last_login_at, last_activity_at
+            FROM user_stats WHERE user_id = @user_id
+            """,
+            ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadStats(userId, reader) : UserStatsSnapshot.Empty(userId);
+    }
+
+    private static UserStatsSnapshot ReadStats(string userId, DbDataReader reader) => new(
+        userId,
+        reader.GetInt64(0),
+        reader.GetInt64(1),
+        reader.GetInt64(2),
+        reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
 
     private static async Task<List<RecordedEvent>> ReadEventsAsync(DbCommand command, string eventType, CancellationToken cancellationToken)
     {

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data;
+using MilestonesApp.Engine.Rules;
+using MilestonesApp.Engine.Storage;
+
+namespace MilestonesApp.Engine.Backfill;
+
+/// <summary>
+/// Awards one milestone retroactively to every user who already qualifies, with catch-up semantics. Users are taken
+/// in batches by id: one set-based statement per batch where the rule supports it, each batch its own transaction
+/// through the write gate, so recording events goes on between batches and progress can be reported.
+/// </summary>
+internal sealed class MilestoneBackfill(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time)
+    : IMilestoneBackfill
+{
+    public const int UsersPerBatch = 2_000;
+
+    public async Task<BackfillResult> AwardEveryoneWhoQualifiesAsync(
+        string code, IProgress<BackfillProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var milestone = await db.Milestones.AsNoTracking().SingleOrDefaultAsync(m => m.Code == code, cancellationToken)
+            ?? throw new KeyNotFoundException($"No milestone has the code '{code}'.");
+        if (!milestone.IsActive)
+        {
+            throw new InvalidOperationException($"Milestone '{code}' is inactive; activate it before awarding it.");
+        }
+
+        var rule = MilestoneDefinitionValidator.ValidateOrThrow(milestone.ToDefinition());
+        var awarded = await AwardAsync(milestone.Id, rule, progress, cancellationToken);
+        return new BackfillResult(code, awarded.UsersEvaluated, awarded.NewlyAwarded);
+    }
+
+    /// <summary>Runs the backfill for an already parsed rule; set-based when the rule allows, user by user otherwise.</summary>
+    internal async Task<(int UsersEvaluated, int NewlyAwarded)> AwardAsync(
+        int milestoneId, IMilestoneRule rule, IProgress<BackfillProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Ordinal order matches SQLite's BINARY collation, which the batches' BETWEEN bounds compare with.
+        var users = await db.UserStats.AsNoTracking().Select(s => s.UserId).ToListAsync(cancellationToken);
+        users.Sort(StringComparer.Ordinal);
+        progress?.Report(new BackfillProgress(0, users.Count));
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var newlyAwarded = 0;
+        for (var start = 0; start < users.Count; start += UsersPerBatch)
+        {
+            var batch = users.GetRange(start, Math.Min(UsersPerBatch, users.Count - start));
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var store = new EngineStore(connection, transaction);
+                var awardedAt = time.GetUtcNow();
+                newlyAwarded += rule is ISetBasedRule setBased
+                    ? await store.InsertFirstAchievementsAsync(milestoneId, setBased.FirstAchievements(), batch[0], batch[^1], awardedAt, cancellationToken)
+                    : await AwardUserByUserAsync(store, milestoneId, rule, batch, awardedAt, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            progress?.Report(new BackfillProgress(start + batch.Count, users.Count));
+        }
+
+        return (users.Count, newlyAwarded);
+    }
+
+    private static async Task<int> AwardUserByUserAsync(
+        EngineStore store, int milestoneId, IMilestoneRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+    {
+        // Catch-up asks "did it hold at any moment so far": evaluate as of the end of each user's history.
+        var endOfHistory = new RecordedEvent(long.MaxValue, "", DateTimeOffset.MaxValue);
+        var awarded = 0;
+        foreach (var userId in users)
+        {
+            var stats = await store.StatsAsync(userId, cancellationToken);
+            if (!rule.MayHold(stats))
+            {
+                continue;
+            }
+
+            var context = new EvaluationContext(endOfHistory, stats, new SqlUserHistory(store, userId));
+            if (await rule.FindFirstAsync(context, cancellationToken) is { } achievedBy &&
+                await store.TryInsertAwardAsync(userId, milestoneId, achievedBy, awardedByEventId: null, awardedAt, cancellationToken))
+            {
+                awarded++;
+            }
+        }
+
+        return awarded;
+    }
+}
