@@ -19,9 +19,11 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
 
         await page.GotoAsync("");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Keep the receipts of your progress.");
+        await session.WaitForInteractiveAsync();
         await session.ScreenshotAsync("landing");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Start for free" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Create your account");
         await page.Locator("#Input\\.Email").FillAsync(email);
         await page.Locator("#Input\\.Password").FillAsync(Password);
         await page.Locator("#Input\\.ConfirmPassword").FillAsync(Password);
