@@ -38,12 +38,12 @@ public sealed class DevelopmentAccountsTests
     {
         using var database = new TemporarySqliteDatabase();
         (int, int, int, int, int) first;
-        await using (var app = new MilestonesAppFactory(database))
+        await using (var app = MilestonesAppFactory.OnDatabase(database))
         {
             first = await CountRowsAsync(app);
         }
 
-        await using var restarted = new MilestonesAppFactory(database);
+        await using var restarted = MilestonesAppFactory.OnDatabase(database);
 
         Assert.Equal(first, await CountRowsAsync(restarted));
     }

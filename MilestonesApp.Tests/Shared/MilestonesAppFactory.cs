@@ -8,9 +8,25 @@ namespace MilestonesApp.Tests.Shared;
 /// The whole app, as <c>Program</c> builds it, on a temporary SQLite file. Development by default: that environment
 /// serves the static web assets from the build and seeds the demo accounts, as <c>dotnet run</c> does.
 /// </summary>
-public class MilestonesAppFactory(TemporarySqliteDatabase? sharedDatabase = null) : WebApplicationFactory<Program>
+public class MilestonesAppFactory : WebApplicationFactory<Program>
 {
-    private readonly TemporarySqliteDatabase database = sharedDatabase ?? new TemporarySqliteDatabase();
+    private readonly TemporarySqliteDatabase database;
+    private readonly bool ownsDatabase;
+
+    /// <summary>On a database of its own, deleted on dispose.</summary>
+    public MilestonesAppFactory()
+        : this(new TemporarySqliteDatabase(), ownsDatabase: true)
+    {
+    }
+
+    private MilestonesAppFactory(TemporarySqliteDatabase database, bool ownsDatabase)
+    {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>On a database the caller keeps, to start the app again on the same file.</summary>
+    public static MilestonesAppFactory OnDatabase(TemporarySqliteDatabase database) => new(database, ownsDatabase: false);
 
     protected virtual string Environment => "Development";
 
@@ -23,7 +39,7 @@ public class MilestonesAppFactory(TemporarySqliteDatabase? sharedDatabase = null
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (sharedDatabase is null)
+        if (ownsDatabase)
         {
             database.Dispose();
         }
