@@ -57,6 +57,15 @@ public sealed class DemoAccountTests(BrowserFixture fixture) : IClassFixture<Bro
         await Expect(page.GetByText("Please enter a password.").First).ToBeVisibleAsync();
         await session.ScreenshotAsync("manage-password");
 
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("");
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("habit-row")).ToHaveCountAsync(2);
+        await session.ScreenshotAsync("today-on-a-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Habits" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("menu-on-a-phone");
+
         Assert.Empty(session.Errors);
     }
 }
