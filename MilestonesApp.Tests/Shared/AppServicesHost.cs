@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MilestonesApp.Application;
-using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
@@ -59,7 +58,6 @@ public sealed class AppServicesHost : IAsyncDisposable
 
         builder.AddMilestonesData();
         builder.AddMilestoneEngine();
-        builder.AddMilestonesIdentity();
         builder.AddMilestonesApplication();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
 
