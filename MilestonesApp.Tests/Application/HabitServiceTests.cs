@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Application.Habits;
 using MilestonesApp.Application.Visits;
 using MilestonesApp.Engine;
@@ -14,7 +15,7 @@ public sealed class HabitServiceTests
     [Fact]
     public async Task A_second_completion_the_same_day_changes_nothing()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var habits = host.Get<HabitService>();
         var walk = await habits.CreateAsync(User, "Walk", Ct);
 
@@ -33,7 +34,7 @@ public sealed class HabitServiceTests
     [Fact]
     public async Task The_next_day_the_habit_can_be_done_again()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var habits = host.Get<HabitService>();
         var walk = await habits.CreateAsync(User, "Walk", Ct);
         await habits.CompleteTodayAsync(User, walk, Ct);
@@ -48,7 +49,7 @@ public sealed class HabitServiceTests
     [Fact]
     public async Task The_day_is_the_persons_own_time_zone()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var habits = host.Get<HabitService>();
         await host.Get<VisitService>().OpenAppAsync(User, "America/Los_Angeles", Ct);
         var walk = await habits.CreateAsync(User, "Walk", Ct);
@@ -62,15 +63,15 @@ public sealed class HabitServiceTests
 
         Assert.True(sameDayThere.AlreadyDone);
         Assert.False(nextDayThere.AlreadyDone);
-        var keys = await host.QueryAsync(db => Task.FromResult(
-            db.Events.Where(e => e.EventType == EventTypes.HabitCompleted).OrderBy(e => e.Id).Select(e => e.IdempotencyKey).ToList()));
+        var keys = await host.QueryAsync((db, cancellationToken) =>
+            db.Events.Where(e => e.EventType == EventTypes.HabitCompleted).OrderBy(e => e.Id).Select(e => e.IdempotencyKey).ToListAsync(cancellationToken));
         Assert.Equal([$"habit:{walk}:2026-06-01", $"habit:{walk}:2026-06-02"], keys);
     }
 
     [Fact]
     public async Task Archiving_takes_a_habit_off_the_list_and_keeps_its_completions()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var habits = host.Get<HabitService>();
         var walk = await habits.CreateAsync(User, "Walk", Ct);
         var read = await habits.CreateAsync(User, "Read", Ct);
@@ -86,7 +87,7 @@ public sealed class HabitServiceTests
     [Fact]
     public async Task Renaming_changes_the_name_for_its_owner_only()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var habits = host.Get<HabitService>();
         var walk = await habits.CreateAsync(User, "Walk", Ct);
 
@@ -99,7 +100,7 @@ public sealed class HabitServiceTests
     [Fact]
     public async Task A_name_longer_than_80_characters_is_refused()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(() => host.Get<HabitService>().CreateAsync(User, new string('x', 81), Ct));
 

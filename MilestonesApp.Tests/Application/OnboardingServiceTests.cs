@@ -13,7 +13,7 @@ public sealed class OnboardingServiceTests
     [Fact]
     public async Task A_new_person_has_not_been_onboarded()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
 
         Assert.False(await host.Get<OnboardingService>().IsDoneAsync(User, Ct));
     }
@@ -21,7 +21,7 @@ public sealed class OnboardingServiceTests
     [Fact]
     public async Task Finishing_creates_the_first_habit_and_is_remembered()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var onboarding = host.Get<OnboardingService>();
 
         await onboarding.CompleteAsync(User, "Stretch for five minutes", Ct);
@@ -33,7 +33,7 @@ public sealed class OnboardingServiceTests
     [Fact]
     public async Task Finishing_twice_creates_one_habit()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var onboarding = host.Get<OnboardingService>();
 
         await onboarding.CompleteAsync(User, "Stretch", Ct);
@@ -45,7 +45,7 @@ public sealed class OnboardingServiceTests
     [Fact]
     public async Task An_empty_first_habit_is_refused_and_onboarding_stays_open()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var onboarding = host.Get<OnboardingService>();
 
         await Assert.ThrowsAsync<ArgumentException>(() => onboarding.CompleteAsync(User, " ", Ct));

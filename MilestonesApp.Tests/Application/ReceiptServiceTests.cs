@@ -15,8 +15,8 @@ public sealed class ReceiptServiceTests
     [Fact]
     public async Task Every_active_milestone_is_listed_once()
     {
-        await using var host = await AppServicesHost.StartAsync();
-        await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now);
+        await using var host = await ApplicationHost.StartAsync();
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now);
 
         var receipts = await host.Get<ReceiptService>().ListAsync(User, Ct);
 
@@ -27,9 +27,9 @@ public sealed class ReceiptServiceTests
     [Fact]
     public async Task An_earned_receipt_shows_when_it_was_achieved_in_the_persons_time_zone()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         await host.Get<VisitService>().OpenAppAsync(User, "Europe/Berlin", Ct);
-        var achieved = AppServicesHost.Now.AddDays(-3);
+        var achieved = EngineHost.Now.AddDays(-3);
         await host.RecordAsync(User, EventTypes.WinLogged, achieved);
 
         var firstWin = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "first_win");
@@ -43,10 +43,10 @@ public sealed class ReceiptServiceTests
     [Fact]
     public async Task A_count_milestone_shows_the_counter_against_its_threshold()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         for (var i = 0; i < 4; i++)
         {
-            await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now.AddDays(-i));
+            await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-i));
         }
 
         var tenWins = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "wins_10");
@@ -57,10 +57,10 @@ public sealed class ReceiptServiceTests
     [Fact]
     public async Task A_window_milestone_counts_only_the_window_ending_now()
     {
-        await using var host = await AppServicesHost.StartAsync();
-        await host.RecordAsync(User, EventTypes.HabitCompleted, AppServicesHost.Now.AddDays(-20));
-        await host.RecordAsync(User, EventTypes.HabitCompleted, AppServicesHost.Now.AddDays(-10));
-        await host.RecordAsync(User, EventTypes.HabitCompleted, AppServicesHost.Now.AddDays(-1));
+        await using var host = await ApplicationHost.StartAsync();
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now.AddDays(-20));
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now.AddDays(-10));
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now.AddDays(-1));
 
         var rhythm = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "habits_5_in_14");
 
@@ -70,7 +70,7 @@ public sealed class ReceiptServiceTests
     [Fact]
     public async Task A_return_milestone_explains_itself_without_a_measure()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
 
         var welcomeBack = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "welcome_back_60");
 
@@ -80,7 +80,7 @@ public sealed class ReceiptServiceTests
     [Fact]
     public async Task Texts_follow_the_current_ui_culture()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de");
         try

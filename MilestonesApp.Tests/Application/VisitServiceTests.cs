@@ -14,7 +14,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task A_sign_in_is_one_login_however_often_its_form_is_sent()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         var attempt = Guid.NewGuid();
 
@@ -27,7 +27,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task Opening_the_app_right_after_signing_in_records_no_second_login()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         await visits.RecordSignInAsync(User, Guid.NewGuid(), Ct);
 
@@ -40,7 +40,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task Coming_back_after_the_idle_gap_is_a_login_and_within_it_is_not()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         await visits.OpenAppAsync(User, null, Ct);
 
@@ -55,7 +55,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task The_idle_gap_is_configurable()
     {
-        await using var host = await AppServicesHost.StartAsync(new Dictionary<string, string?> { ["Milestones:Visits:IdleGap"] = "00:05:00" });
+        await using var host = await ApplicationHost.StartAsync(new Dictionary<string, string?> { ["Milestones:Visits:IdleGap"] = "00:05:00" });
         var visits = host.Get<VisitService>();
         await visits.OpenAppAsync(User, null, Ct);
 
@@ -68,7 +68,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task Activity_ends_an_absence_as_opening_the_app_does()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         await visits.OpenAppAsync(User, null, Ct);
         host.Clock.Advance(TimeSpan.FromMinutes(20));
@@ -83,7 +83,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task Two_tabs_opened_after_the_same_absence_record_one_login()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         await visits.OpenAppAsync(User, null, Ct);
         host.Clock.Advance(TimeSpan.FromHours(2));
@@ -96,10 +96,10 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task Awards_of_a_sign_in_are_celebrated_once_when_the_app_opens()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
-        await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now.AddDays(-30), "old-win");
-        await host.RecordAsync(User, EventTypes.UserLoggedIn, AppServicesHost.Now.AddDays(-20), "old-login");
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-30), "old-win");
+        await host.RecordAsync(User, EventTypes.UserLoggedIn, EngineHost.Now.AddDays(-20), "old-login");
         host.Clock.Advance(TimeSpan.FromMinutes(1));
 
         await visits.RecordSignInAsync(User, Guid.NewGuid(), Ct);
@@ -114,7 +114,7 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task An_award_celebrated_in_real_time_is_not_celebrated_again_on_open()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         await visits.OpenAppAsync(User, null, Ct);
 
@@ -128,10 +128,10 @@ public sealed class VisitServiceTests
     [Fact]
     public async Task Two_tabs_opening_together_celebrate_an_unseen_award_once()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var visits = host.Get<VisitService>();
         await visits.OpenAppAsync(User, null, Ct);
-        await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now, "from-another-device");
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now, "from-another-device");
 
         var tabs = await Task.WhenAll(visits.OpenAppAsync(User, null, Ct), visits.OpenAppAsync(User, null, Ct));
 

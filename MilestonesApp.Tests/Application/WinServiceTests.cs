@@ -14,7 +14,7 @@ public sealed class WinServiceTests
     [Fact]
     public async Task A_first_win_is_stored_and_celebrated_as_first_win()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var wins = host.Get<WinService>();
 
         var celebrate = await wins.LogAsync(User, "  Shipped the release  ", Guid.NewGuid(), Ct);
@@ -22,13 +22,13 @@ public sealed class WinServiceTests
         Assert.Equal(["first_win"], celebrate.Select(a => a.Code));
         var recent = Assert.Single(await wins.RecentAsync(User, 10, Ct));
         Assert.Equal("Shipped the release", recent.Text);
-        Assert.Equal(AppServicesHost.Now, recent.LoggedAt);
+        Assert.Equal(EngineHost.Now, recent.LoggedAt);
     }
 
     [Fact]
     public async Task The_same_submission_twice_stores_one_win_and_celebrates_once()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var wins = host.Get<WinService>();
         var submission = Guid.NewGuid();
 
@@ -46,7 +46,7 @@ public sealed class WinServiceTests
     [InlineData("   ")]
     public async Task An_empty_win_is_refused_and_nothing_is_recorded(string text)
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(() => host.Get<WinService>().LogAsync(User, text, Guid.NewGuid(), Ct));
 
@@ -56,7 +56,7 @@ public sealed class WinServiceTests
     [Fact]
     public async Task A_win_of_281_characters_is_refused_and_one_of_280_is_kept_whole()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var wins = host.Get<WinService>();
 
         await Assert.ThrowsAsync<ArgumentException>(() => wins.LogAsync(User, new string('a', 281), Guid.NewGuid(), Ct));
@@ -68,7 +68,7 @@ public sealed class WinServiceTests
     [Fact]
     public async Task Recent_wins_are_the_newest_first_and_only_the_persons_own()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
         var wins = host.Get<WinService>();
         foreach (var text in new[] { "one", "two", "three" })
         {
@@ -84,11 +84,11 @@ public sealed class WinServiceTests
     [Fact]
     public async Task A_win_row_points_at_its_engine_event()
     {
-        await using var host = await AppServicesHost.StartAsync();
+        await using var host = await ApplicationHost.StartAsync();
 
         await host.Get<WinService>().LogAsync(User, "Finished the book", Guid.NewGuid(), Ct);
 
-        var linked = await host.QueryAsync(db => db.Wins.Join(db.Events, w => w.EventId, e => e.Id, (w, e) => e.EventType).ToListAsync(Ct));
+        var linked = await host.QueryAsync((db, cancellationToken) => db.Wins.Join(db.Events, w => w.EventId, e => e.Id, (w, e) => e.EventType).ToListAsync(cancellationToken));
         Assert.Equal([EventTypes.WinLogged], linked);
     }
 }

@@ -12,14 +12,14 @@ namespace MilestonesApp.Tests.Components;
 public sealed class MilestonesPageTests : AppComponentTestContext
 {
     private const string User = "user-1";
-    private static readonly DateTimeOffset FirstWinAt = AppServicesHost.Now.AddDays(-30);
+    private static readonly DateTimeOffset FirstWinAt = EngineHost.Now.AddDays(-30);
 
-    private async Task<AppServicesHost> StartWithHistoryAsync()
+    private async Task<EngineHost> StartWithHistoryAsync()
     {
-        var host = await AppServicesHost.StartAsync();
+        var host = await ApplicationHost.StartAsync();
         await host.RecordAsync(User, EventTypes.WinLogged, FirstWinAt);
-        await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now.AddDays(-20));
-        await host.RecordAsync(User, EventTypes.WinLogged, AppServicesHost.Now.AddDays(-3));
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-20));
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-3));
         Services.AddSingleton(host.Get<ReceiptService>());
         AddAuthorization().SetAuthorized("person@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, User));
         return host;
