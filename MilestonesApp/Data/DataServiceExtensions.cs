@@ -26,6 +26,10 @@ public static class DataServiceExtensions
         builder.Services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
+        builder.Services.AddHostedService(services => new SqliteCheckpointService(
+            connectionString,
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetRequiredService<ILogger<SqliteCheckpointService>>()));
         return builder;
     }
 

@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MilestonesApp.Data;
 
 /// <summary>
-/// Per-connection SQLite settings. WAL itself is a property of the file, set once at start-up; synchronous and the
-/// busy timeout belong to each connection.
+/// Per-connection SQLite settings. WAL itself is a property of the file, set once at start-up; synchronous, the busy
+/// timeout and the autocheckpoint threshold belong to each connection. Checkpoints normally run in the background
+/// (<see cref="SqliteCheckpointService"/>); the threshold here is only the fallback.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    private readonly string pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+    private readonly string pragmas =
+        $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = {busyTimeoutMilliseconds}; " +
+        $"PRAGMA wal_autocheckpoint = {SqliteCheckpointService.FallbackPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

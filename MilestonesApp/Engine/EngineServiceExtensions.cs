@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MilestonesApp.Engine.Backfill;
+using MilestonesApp.Engine.Storage;
 
 namespace MilestonesApp.Engine;
 
@@ -17,6 +18,7 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
         builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
+        builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;

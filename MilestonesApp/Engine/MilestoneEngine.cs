@@ -13,6 +13,7 @@ internal sealed class MilestoneEngine(
     IDbContextFactory<AppDbContext> dbFactory,
     MilestoneDefinitionCache definitions,
     DatabaseWriteGate writeGate,
+    EngineConnection writeConnection,
     DomainEventValidator validator,
     MilestoneTextLocalizer texts,
     TimeProvider time) : IMilestoneEngine
@@ -22,12 +23,23 @@ internal sealed class MilestoneEngine(
         var metadata = validator.Validate(domainEvent);
         var active = await definitions.GetActiveAsync(cancellationToken);
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var writing = await writeGate.EnterAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var store = new EngineStore(connection, transaction);
+        try
+        {
+            return await RecordInTransactionAsync(domainEvent, metadata, active, cancellationToken);
+        }
+        catch
+        {
+            await writeConnection.CloseAsync();
+            throw;
+        }
+    }
+
+    private async Task<EngineResult> RecordInTransactionAsync(
+        DomainEvent domainEvent, string? metadata, IReadOnlyList<ActiveMilestone> active, CancellationToken cancellationToken)
+    {
+        var (begun, store) = await writeConnection.BeginAsync(cancellationToken);
+        await using var transaction = begun;
         var now = time.GetUtcNow();
 
         var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);

@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using MilestonesApp.Data;
+using MilestonesApp.Engine;
+using MilestonesApp.Engine.Storage;
+
+namespace MilestonesApp.Benchmarks.Benchmarks;
+
+/// <summary>
+/// B0, the floor: plain Microsoft.Data.Sqlite on one open connection with the app's per-connection settings and its
+/// background checkpoint, one transaction per event doing only the necessary writes: the engine's own two statements
+/// (insert the event, upsert the stats), prepared once, and nothing else.
+/// </summary>
+internal sealed class RawSqliteWriter : IAsyncDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SqliteCheckpointService checkpoints;
+    private readonly SqliteCommand insertEvent;
+    private readonly SqliteCommand upsertStats;
+
+    private RawSqliteWriter(SqliteConnection connection, SqliteCheckpointService checkpoints)
+    {
+        this.connection = connection;
+        this.checkpoints = checkpoints;
+        insertEvent = Prepare(EngineStore.InsertEventSql,
+            "@user_id", "@event_type", "@occurred_at", "@metadata", "@idempotency_key", "@recorded_at");
+        upsertStats = Prepare(EngineStore.ApplyStatsSql,
+            "@user_id", "@login_count", "@total_wins", "@total_habits_completed", "@last_login_at", "@last_activity_at");
+    }
+
+    public static async Task<RawSqliteWriter> OpenAsync(string connectionString, SqliteSynchronous synchronous)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 5000; " +
+            $"PRAGMA wal_autocheckpoint = {SqliteCheckpointService.FallbackPages};";
+        await pragmas.ExecuteNonQueryAsync();
+        var checkpoints = new SqliteCheckpointService(connectionString, TimeProvider.System, NullLogger<SqliteCheckpointService>.Instance);
+        await checkpoints.StartAsync(CancellationToken.None);
+        return new RawSqliteWriter(connection, checkpoints);
+    }
+
+    public async Task RecordAsync(DomainEvent domainEvent)
+    {
+        var delta = StatsProjection.DeltaOf(domainEvent.EventType, domainEvent.OccurredAt);
+        await using var transaction = connection.BeginTransaction();
+        insertEvent.Transaction = transaction;
+        insertEvent.Parameters[0].Value = domainEvent.UserId;
+        insertEvent.Parameters[1].Value = domainEvent.EventType;
+        insertEvent.Parameters[2].Value = domainEvent.OccurredAt.ToUnixTimeMilliseconds();
+        insertEvent.Parameters[3].Value = DBNull.Value;
+        insertEvent.Parameters[4].Value = (object?)domainEvent.IdempotencyKey ?? DBNull.Value;
+        insertEvent.Parameters[5].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await insertEvent.ExecuteScalarAsync();
+
+        upsertStats.Transaction = transaction;
+        upsertStats.Parameters[0].Value = domainEvent.UserId;
+        upsertStats.Parameters[1].Value = delta.LoginCount;
+        upsertStats.Parameters[2].Value = delta.TotalWins;
+        upsertStats.Parameters[3].Value = delta.TotalHabitsCompleted;
+        upsertStats.Parameters[4].Value = (object?)delta.LastLoginAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+        upsertStats.Parameters[5].Value = delta.LastActivityAt.ToUnixTimeMilliseconds();
+        await upsertStats.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await checkpoints.StopAsync(CancellationToken.None);
+        checkpoints.Dispose();
+        await insertEvent.DisposeAsync();
+        await upsertStats.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+
+        return command;
+    }
+}
