@@ -50,6 +50,19 @@ public sealed class CountRuleTests
     }
 
     [Fact]
+    public async Task A_late_event_completing_the_count_names_the_threshold_event_in_time_order()
+    {
+        await using var host = await StartWithMilestoneAsync();
+
+        var firstInTime = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(5));
+        var thirdInTime = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(6));
+        var late = await host.RecordAsync(User, EventTypes.WinLogged, Start);
+
+        await host.AssertAwardedAsync(User, Code, awardedBy: late, achievedBy: thirdInTime, Start.AddHours(6));
+        Assert.DoesNotContain(firstInTime.NewlyAwarded.Concat(thirdInTime.NewlyAwarded), award => award.Code == Code);
+    }
+
+    [Fact]
     public async Task Events_of_other_types_do_not_count()
     {
         await using var host = await StartWithMilestoneAsync();

@@ -6,9 +6,6 @@ public interface IUserHistory
     /// <summary>How many events of the type occurred in [from, to], both ends included.</summary>
     Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
-    /// <summary>The latest event of the type ordered before <paramref name="before"/>, or null.</summary>
-    Task<RecordedEvent?> PreviousAsync(string eventType, RecordedEvent before, CancellationToken cancellationToken);
-
     /// <summary>Every event of the type that occurred at or before <paramref name="upTo"/>, oldest first.</summary>
     Task<IReadOnlyList<RecordedEvent>> UpToAsync(string eventType, DateTimeOffset upTo, CancellationToken cancellationToken);
 }

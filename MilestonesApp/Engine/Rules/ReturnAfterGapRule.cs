@@ -23,21 +23,10 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
     // A first-ever login has nothing to return from.
     public bool MayHold(UserStatsSnapshot stats) => stats.LoginCount >= 2;
 
-    public async ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken)
-    {
-        if (context.Event.EventType != EventTypes.UserLoggedIn || !MayHold(context.Stats))
-        {
-            return null;
-        }
-
-        var previous = await context.History.PreviousAsync(EventTypes.UserLoggedIn, context.Event, cancellationToken);
-        if (previous is null || context.Event.OccurredAt - previous.OccurredAt < Gap)
-        {
-            return null;
-        }
-
-        return await FindFirstAsync(context, cancellationToken) ?? context.Event;
-    }
+    // Only logins trigger this rule, and every login runs catch-up over the whole history: the real-time question
+    // and the catch-up question are the same one here.
+    public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        FindFirstAsync(context, cancellationToken);
 
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
     {

@@ -43,8 +43,9 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
             return null;
         }
 
-        // The condition may have held before (a milestone added later); the receipt names the first time.
-        return await FindFirstAsync(context, cancellationToken) ?? context.Event;
+        // The condition may have held before (a milestone added later); the receipt names the first time. The full
+        // window ending here guarantees one: the window ending at its latest event holds all of its events.
+        return await FindFirstAsync(context, cancellationToken);
     }
 
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)

@@ -139,21 +139,6 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<RecordedEvent?> PreviousEventAsync(string userId, string eventType, RecordedEvent before, CancellationToken cancellationToken)
-    {
-        var command = Command("""
-            SELECT id, occurred_at FROM events
-            WHERE user_id = @user_id AND event_type = @event_type
-              AND (occurred_at < @occurred_at OR (occurred_at = @occurred_at AND id < @id))
-            ORDER BY occurred_at DESC, id DESC
-            LIMIT 1
-            """,
-            ("user_id", userId), ("event_type", eventType),
-            ("occurred_at", before.OccurredAt.ToUnixTimeMilliseconds()), ("id", before.Id));
-        var events = await ReadEventsAsync(command, eventType, cancellationToken);
-        return events.Count == 0 ? null : events[0];
-    }
-
     public async Task<IReadOnlyList<RecordedEvent>> EventsAsync(string userId, string eventType, CancellationToken cancellationToken)
     {
         var command = Command("""
