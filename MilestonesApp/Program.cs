@@ -1,3 +1,4 @@
+using MilestonesApp.Admin;
 using MilestonesApp.Components;
 using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
@@ -8,6 +9,7 @@ builder.AddMilestonesData();
 builder.AddMilestoneEngine();
 builder.AddMilestonesIdentity();
 builder.AddMilestonesWeb();
+builder.AddMilestonesAdmin();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
