@@ -40,9 +40,7 @@ public sealed class AdminGuardTests
 
     private static AdminGuard GuardFor(ClaimsPrincipal user)
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin));
+        var services = new ServiceCollection().AddLogging().AddMilestonesAdmin();
         var authorization = services.BuildServiceProvider().GetRequiredService<IAuthorizationService>();
         return new AdminGuard(new FixedAuthenticationState(user), authorization);
     }

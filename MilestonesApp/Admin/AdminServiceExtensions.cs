@@ -4,14 +4,24 @@ namespace MilestonesApp.Admin;
 
 public static class AdminServiceExtensions
 {
-    /// <summary>The admin policy and the services behind the admin pages, each scoped to a circuit so it sees that circuit's user.</summary>
+    /// <summary>The admin policy and the services behind the admin pages.</summary>
     public static IHostApplicationBuilder AddMilestonesAdmin(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin));
-        builder.Services.AddScoped<AdminGuard>();
-        builder.Services.AddScoped<MilestoneAdministration>();
-        builder.Services.AddScoped<UserLookup>();
+        builder.Services.AddMilestonesAdmin();
         return builder;
+    }
+
+    /// <summary>
+    /// The admin policy and the services behind the admin pages, each scoped to a circuit so its guard sees that
+    /// circuit's user. Needs an <see cref="Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddMilestonesAdmin(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin));
+        services.AddScoped<AdminGuard>();
+        services.AddScoped<MilestoneAdministration>();
+        services.AddScoped<UserLookup>();
+        return services;
     }
 }
