@@ -17,8 +17,8 @@ public static class AdminServiceExtensions
     /// </summary>
     public static IServiceCollection AddMilestonesAdmin(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin));
+        services.AddAuthorizationCore(options =>
+            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)));
         services.AddScoped<AdminGuard>();
         services.AddScoped<MilestoneAdministration>();
         services.AddScoped<UserLookup>();
