@@ -1,4 +1,5 @@
 using MilestonesApp.Admin;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Components;
 using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
@@ -9,6 +10,7 @@ builder.AddMilestonesData();
 builder.AddMilestoneEngine();
 builder.AddMilestonesIdentity();
 builder.AddMilestonesWeb();
+builder.AddCelebrations();
 builder.AddMilestonesAdmin();
 
 var app = builder.Build();

@@ -1,0 +1,16 @@
+using MilestonesApp.Engine;
+
+namespace MilestonesApp.Celebrations;
+
+/// <summary>One card the overlay shows, and the animation it plays with it.</summary>
+public abstract record Celebration(AnimationKind Animation, string? AnimationData);
+
+/// <summary>A single milestone, played with the animation its definition names.</summary>
+public sealed record MilestoneCelebration(AwardedMilestone Award) : Celebration(Award.Animation, Award.AnimationData);
+
+/// <summary>Several milestones earned together (a catch-up, a backfill): one card and one larger burst instead of a flood.</summary>
+public sealed record GroupedCelebration(IReadOnlyList<AwardedMilestone> Awards)
+    : Celebration(AnimationKind.Confetti, """{"particleCount":300,"spread":140}""");
+
+/// <summary>The end of onboarding: a welcome card with the same confetti as a milestone.</summary>
+public sealed record OnboardingCelebration() : Celebration(AnimationKind.Confetti, null);

@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MilestonesApp.Engine;
+using MilestonesApp.Resources;
+
+namespace MilestonesApp.Celebrations;
+
+public sealed partial class CelebrationOverlay
+{
+    internal const string ModulePath = "./js/celebrations.js";
+
+    private IJSObjectReference? module;
+    private bool animationsReady;
+    private bool prefersReducedMotion;
+    private Celebration? shown;
+    private int shownNumber;
+    private ITimer? autoDismiss;
+    private bool autoDismissPaused;
+
+    [Inject]
+    public required CelebrationQueue Queue { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required TimeProvider Clock { get; init; }
+
+    [Inject]
+    public required IOptions<CelebrationOptions> Options { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<AppStrings> L { get; init; }
+
+    [Inject]
+    public required ILogger<CelebrationOverlay> Logger { get; init; }
+
+    protected override void OnInitialized()
+    {
+        Queue.Changed += OnQueueChanged;
+        ShowCurrent();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        try
+        {
+            module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            prefersReducedMotion = await module.InvokeAsync<bool>("prefersReducedMotion");
+        }
+        catch (JSException exception)
+        {
+            // Without the module the cards still appear, only without animation.
+            Logger.LogWarning(exception, "The celebrations module could not be loaded; celebrations show without animation.");
+        }
+
+        animationsReady = true;
+        StateHasChanged();
+    }
+
+    private AnimationKind AnimationFor(Celebration celebration) =>
+        module is null || prefersReducedMotion ? AnimationKind.None : celebration.Animation;
+
+    private void OnQueueChanged() => _ = InvokeAsync(ShowCurrent);
+
+    private void ShowCurrent()
+    {
+        var current = Queue.Current;
+        if (ReferenceEquals(current, shown))
+        {
+            return;
+        }
+
+        shown = current;
+        shownNumber++;
+        RestartAutoDismiss();
+        StateHasChanged();
+    }
+
+    // Dismissal names the card it is meant for, so a late timer or a double click never skips the card after it.
+    private void DismissIfCurrent(Celebration celebration)
+    {
+        if (ReferenceEquals(Queue.Current, celebration))
+        {
+            Queue.DismissCurrent();
+        }
+    }
+
+    private void PauseAutoDismiss()
+    {
+        autoDismissPaused = true;
+        RestartAutoDismiss();
+    }
+
+    private void ResumeAutoDismiss()
+    {
+        autoDismissPaused = false;
+        RestartAutoDismiss();
+    }
+
+    private void RestartAutoDismiss()
+    {
+        autoDismiss?.Dispose();
+        autoDismiss = null;
+        if (shown is not { } celebration || autoDismissPaused || Options.Value.AutoDismissAfter is not { } delay)
+        {
+            return;
+        }
+
+        autoDismiss = Clock.CreateTimer(
+            _ => _ = InvokeAsync(() => DismissIfCurrent(celebration)), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Queue.Changed -= OnQueueChanged;
+        autoDismiss?.Dispose();
+        if (module is not null)
+        {
+            try
+            {
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone, and the module with it.
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using MilestonesApp.Engine;
+
+namespace MilestonesApp.Celebrations;
+
+/// <summary>
+/// The celebrations waiting for one circuit, shown one at a time. Pages and services of the circuit enqueue from any
+/// thread; the overlay listens to <see cref="Changed"/> and marshals onto the renderer itself.
+/// </summary>
+public sealed class CelebrationQueue
+{
+    /// <summary>More awards than this arriving together are celebrated as one grouped card.</summary>
+    public const int MaxSeparateAwards = 3;
+
+    private readonly Lock gate = new();
+    private readonly Queue<Celebration> waiting = new();
+    private Celebration? current;
+
+    /// <summary>Raised after <see cref="Current"/> changed, on the thread that changed it.</summary>
+    public event Action? Changed;
+
+    public Celebration? Current
+    {
+        get
+        {
+            lock (gate)
+            {
+                return current;
+            }
+        }
+    }
+
+    public void Enqueue(IReadOnlyList<AwardedMilestone> awards)
+    {
+        if (awards.Count > MaxSeparateAwards)
+        {
+            Add([new GroupedCelebration([.. awards])]);
+        }
+        else if (awards.Count > 0)
+        {
+            Add([.. awards.Select(award => new MilestoneCelebration(award))]);
+        }
+    }
+
+    public void EnqueueOnboarding() => Add([new OnboardingCelebration()]);
+
+    /// <summary>Ends the current celebration and shows the next one waiting, if any.</summary>
+    public void DismissCurrent()
+    {
+        lock (gate)
+        {
+            if (current is null)
+            {
+                return;
+            }
+
+            current = waiting.TryDequeue(out var next) ? next : null;
+        }
+
+        Changed?.Invoke();
+    }
+
+    private void Add(IReadOnlyList<Celebration> celebrations)
+    {
+        bool currentChanged;
+        lock (gate)
+        {
+            currentChanged = current is null;
+            foreach (var celebration in celebrations)
+            {
+                waiting.Enqueue(celebration);
+            }
+
+            current ??= waiting.Dequeue();
+        }
+
+        if (currentChanged)
+        {
+            Changed?.Invoke();
+        }
+    }
+}
