@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,10 @@ public static class DataServiceExtensions
             .UseSqlite(connectionString)
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(pragmas));
+
+        // Identity's tables follow its schema version option: pinned here, with the database it shapes, so a process
+        // that uses the database without registering Identity (tests, benchmarks, tools) gets the migrated model.
+        builder.Services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
         return builder;

@@ -5,7 +5,7 @@ namespace MilestonesApp.Engine;
 
 public static class EngineServiceExtensions
 {
-    /// <summary>The engine and the catalog, with the definition cache and write gate they share.</summary>
+    /// <summary>The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share.</summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<MilestoneEngineOptions>(builder.Configuration.GetSection(MilestoneEngineOptions.Section));
@@ -13,6 +13,7 @@ public static class EngineServiceExtensions
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<MilestoneDefinitionCache>();
         builder.Services.AddSingleton<DatabaseWriteGate>();
+        builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
         builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
