@@ -1,7 +1,10 @@
 using MilestonesApp.Admin;
+using MilestonesApp.Application;
+using MilestonesApp.Application.Accounts;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Components;
 using MilestonesApp.Components.Account;
+using MilestonesApp.Components.Localization;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
@@ -9,12 +12,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMilestonesData();
 builder.AddMilestoneEngine();
 builder.AddMilestonesIdentity();
+builder.AddMilestonesApplication();
+builder.AddMilestonesLocalization();
 builder.AddMilestonesWeb();
 builder.AddCelebrations();
 builder.AddMilestonesAdmin();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+await app.SeedDevelopmentAccountsAsync();
+app.UseMilestonesLocalization();
 app.UseMilestonesWeb();
 app.Run();
 

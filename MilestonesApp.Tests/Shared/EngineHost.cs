@@ -44,12 +44,14 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>
     /// Builds and initializes the host. Without <paramref name="database"/> it makes a fresh one and deletes it on
     /// dispose; pass one to restart on the same file. <paramref name="settings"/> override configuration keys;
-    /// <paramref name="configureServices"/> runs after the app's registrations, to replace a service with a double.
+    /// <paramref name="configureServices"/> runs after the app's registrations, to replace a service with a double;
+    /// <paramref name="addMore"/> adds more of the app's own registrations (its application services, say).
     /// </summary>
     public static async Task<EngineHost> StartAsync(
         TemporarySqliteDatabase? database = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        Action<IHostApplicationBuilder>? addMore = null)
     {
         var ownsDatabase = database is null;
         database ??= new TemporarySqliteDatabase();
@@ -71,6 +73,7 @@ public sealed class EngineHost : IAsyncDisposable
 
         builder.AddMilestonesData();
         builder.AddMilestoneEngine();
+        addMore?.Invoke(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         configureServices?.Invoke(builder.Services);
 

@@ -12,6 +12,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<UserStats> UserStats => Set<UserStats>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<UserMilestone> UserMilestones => Set<UserMilestone>();
+    public DbSet<Win> Wins => Set<Win>();
+    public DbSet<Habit> Habits => Set<Habit>();
+    public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
+    public DbSet<SeenAward> SeenAwards => Set<SeenAward>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -22,5 +26,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureEngineTables();
+        modelBuilder.ConfigureAppTables();
     }
 }

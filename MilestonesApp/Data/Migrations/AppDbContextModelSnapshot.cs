@@ -282,6 +282,42 @@ namespace MilestonesApp.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonesApp.Data.Entities.Habit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_habits");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_habits_user_id");
+
+                    b.ToTable("habits", (string)null);
+                });
+
             modelBuilder.Entity("MilestonesApp.Data.Entities.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -351,6 +387,22 @@ namespace MilestonesApp.Data.Migrations
                         .HasDatabaseName("ix_milestones_code");
 
                     b.ToTable("milestones", (string)null);
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.SeenAward", b =>
+                {
+                    b.Property<long>("UserMilestoneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_milestone_id");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("UserMilestoneId")
+                        .HasName("pk_seen_awards");
+
+                    b.ToTable("seen_awards", (string)null);
                 });
 
             modelBuilder.Entity("MilestonesApp.Data.Entities.StoredEvent", b =>
@@ -454,6 +506,32 @@ namespace MilestonesApp.Data.Migrations
                     b.ToTable("user_milestones", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonesApp.Data.Entities.UserProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long?>("OnboardedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("onboarded_at");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_profiles");
+
+                    b.ToTable("user_profiles", (string)null);
+                });
+
             modelBuilder.Entity("MilestonesApp.Data.Entities.UserStats", b =>
                 {
                     b.Property<string>("UserId")
@@ -485,6 +563,46 @@ namespace MilestonesApp.Data.Migrations
                         .HasName("pk_user_stats");
 
                     b.ToTable("user_stats", (string)null);
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.Win", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("LoggedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wins");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wins_event_id");
+
+                    b.HasIndex("UserId", "LoggedAt")
+                        .HasDatabaseName("ix_wins_user_id_logged_at");
+
+                    b.ToTable("wins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -597,6 +715,16 @@ namespace MilestonesApp.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("MilestonesApp.Data.Entities.SeenAward", b =>
+                {
+                    b.HasOne("MilestonesApp.Data.Entities.UserMilestone", null)
+                        .WithOne()
+                        .HasForeignKey("MilestonesApp.Data.Entities.SeenAward", "UserMilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_seen_awards_user_milestones_user_milestone_id");
+                });
+
             modelBuilder.Entity("MilestonesApp.Data.Entities.UserMilestone", b =>
                 {
                     b.HasOne("MilestonesApp.Data.Entities.StoredEvent", null)
@@ -619,6 +747,16 @@ namespace MilestonesApp.Data.Migrations
                         .HasConstraintName("fk_user_milestones_milestones_milestone_id");
 
                     b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.Win", b =>
+                {
+                    b.HasOne("MilestonesApp.Data.Entities.StoredEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_wins_events_event_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MilestonesApp.Application.Receipts;
+using MilestonesApp.Components.Pages.Milestones;
+using MilestonesApp.Engine;
+using MilestonesApp.Tests.Shared;
+
+namespace MilestonesApp.Tests.Components;
+
+public sealed class MilestonesPageTests : AppComponentTestContext
+{
+    private const string User = "user-1";
+    private static readonly DateTimeOffset FirstWinAt = EngineHost.Now.AddDays(-30);
+
+    private async Task<EngineHost> StartWithHistoryAsync()
+    {
+        var host = await ApplicationHost.StartAsync();
+        await host.RecordAsync(User, EventTypes.WinLogged, FirstWinAt);
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-20));
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-3));
+        Services.AddSingleton(host.Get<ReceiptService>());
+        AddAuthorization().SetAuthorized("person@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, User));
+        return host;
+    }
+
+    private IRenderedComponent<Milestones> RenderPage()
+    {
+        var page = Render<Milestones>();
+        page.WaitForElement("[data-code=first_win]");
+        return page;
+    }
+
+    private static string Receipt(IRenderedComponent<Milestones> page, string code) =>
+        page.Find($"[data-testid=receipt][data-code={code}]").TextContent;
+
+    [Fact]
+    [UseCulture("en-US")]
+    public async Task An_earned_milestone_shows_the_date_it_was_achieved()
+    {
+        await using var host = await StartWithHistoryAsync();
+
+        var page = RenderPage();
+
+        var firstWin = page.Find("[data-code=first_win]");
+        Assert.Equal("true", firstWin.GetAttribute("data-earned"));
+        Assert.Equal($"Earned on {FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("en-US"))}", firstWin.QuerySelector("[data-testid=receipt-date]")!.TextContent.Trim());
+        Assert.Contains("Earned: 1 of 13", page.Find("[data-testid=earned-summary]").TextContent);
+    }
+
+    [Fact]
+    [UseCulture("en-US")]
+    public async Task Unearned_milestones_show_honest_progress_for_their_rule()
+    {
+        await using var host = await StartWithHistoryAsync();
+
+        var page = RenderPage();
+
+        Assert.Equal("false", page.Find("[data-code=wins_10]").GetAttribute("data-earned"));
+        Assert.Contains("3 / 10", Receipt(page, "wins_10"));
+        Assert.Contains("1 of 3 within 7 days", Receipt(page, "wins_3_in_7"));
+        Assert.Contains("after 14 days or more away", Receipt(page, "welcome_back_14"));
+        Assert.Empty(page.FindAll("[data-code=welcome_back_14] .mud-progress-linear"));
+        Assert.Single(page.FindAll("[data-code=wins_10] .mud-progress-linear"));
+    }
+
+    [Fact]
+    [UseCulture("es-ES")]
+    public async Task The_page_and_the_milestones_speak_Spanish_under_the_Spanish_culture()
+    {
+        await using var host = await StartWithHistoryAsync();
+
+        var page = RenderPage();
+
+        Assert.Equal("Tus hitos", page.Find("h1").TextContent);
+        Assert.Contains("Primer logro", Receipt(page, "first_win"));
+        Assert.Contains($"Alcanzado el {FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("es-ES"))}", Receipt(page, "first_win"));
+        Assert.Contains("1 de 3 en 7 días", Receipt(page, "wins_3_in_7"));
+    }
+
+    [Fact]
+    [UseCulture("de-DE")]
+    public async Task The_page_and_the_milestones_speak_German_under_the_German_culture()
+    {
+        await using var host = await StartWithHistoryAsync();
+
+        var page = RenderPage();
+
+        Assert.Equal("Deine Meilensteine", page.Find("h1").TextContent);
+        Assert.Contains("Erster Erfolg", Receipt(page, "first_win"));
+        Assert.Contains("Verdient am", Receipt(page, "first_win"));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace MilestonesApp.Tests.EndToEnd;
+
+/// <summary>
+/// One person's browser: a fresh context in English and Berlin time, console errors collected, and numbered
+/// screenshots of each step saved beside the test binaries under screenshots/{scenario}/.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string TimeZone = "Europe/Berlin";
+
+    private readonly IBrowserContext context;
+    private readonly string screenshotFolder;
+    private int step;
+
+    private BrowserSession(IBrowserContext context, IPage page, string screenshotFolder)
+    {
+        this.context = context;
+        Page = page;
+        this.screenshotFolder = screenshotFolder;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Errors.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Errors.Add($"page: {error}");
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>What the browser reported as errors: a finished product reports none.</summary>
+    public List<string> Errors { get; } = [];
+
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture fixture, string scenario)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            Locale = "en-US",
+            TimezoneId = TimeZone,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", scenario);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return new BrowserSession(context, await context.NewPageAsync(), folder);
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        step++;
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshotFolder, $"{step:00}-{name}.png"), FullPage = true });
+    }
+
+    /// <summary>Waits for the circuit: before it, a prerendered page shows buttons that nothing handles yet.</summary>
+    public Task WaitForInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MilestonesApp.Tests.EndToEnd;
+
+/// <summary>A new person's first session, click by click in a real browser, with a screenshot of every step.</summary>
+public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "Journey1!";
+
+    [Fact]
+    public async Task A_new_person_registers_onboards_logs_a_win_completes_a_habit_and_keeps_the_receipt()
+    {
+        fixture.RequireBrowser();
+        await using var session = await BrowserSession.OpenAsync(fixture, "new-person");
+        var page = session.Page;
+        var email = $"new-{Guid.NewGuid():N}@example.com";
+
+        await page.GotoAsync("");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Keep the receipts of your progress.");
+        await session.WaitForInteractiveAsync();
+        await session.ScreenshotAsync("landing");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start for free" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Create your account");
+        await page.Locator("#Input\\.Email").FillAsync(email);
+        await page.Locator("#Input\\.Password").FillAsync(Password);
+        await page.Locator("#Input\\.ConfirmPassword").FillAsync(Password);
+        await session.ScreenshotAsync("register");
+        await page.GetByTestId("register-submit").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "welcome").ToString());
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome to Milestones");
+        await session.ScreenshotAsync("onboarding-welcome");
+        await page.GetByTestId("onboarding-next").ClickAsync();
+        await page.GetByTestId("onboarding-finish").ClickAsync();
+        await Expect(page.GetByText("Give the habit a name.")).ToBeVisibleAsync();
+        await page.GetByTestId("onboarding-habit").FillAsync("Drink a glass of water");
+        await session.ScreenshotAsync("onboarding-habit");
+        await page.GetByTestId("onboarding-finish").ClickAsync();
+
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("Welcome aboard!");
+        await ExpectConfettiBurstsAsync(page, atLeast: 1);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("onboarding-confetti");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
+
+        var tooLong = new string('w', 281);
+        await page.GetByTestId("win-text").FillAsync(tooLong);
+        await page.GetByTestId("log-win").ClickAsync();
+        await Expect(page.GetByText("A win can be at most 280 characters.", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("win-text")).ToHaveValueAsync(tooLong);
+        await session.ScreenshotAsync("win-too-long");
+
+        await page.GetByTestId("win-text").FillAsync("Signed up and named my first habit");
+        await page.GetByTestId("log-win").ClickAsync();
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First win");
+        await ExpectConfettiBurstsAsync(page, atLeast: 2);
+        await Expect(page.GetByTestId("win-entry")).ToHaveTextAsync("Signed up and named my first habit");
+        await session.ScreenshotAsync("first-win-celebrated");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+
+        await page.GetByTestId("habit-done").ClickAsync();
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First habit done");
+        await Expect(page.GetByTestId("habit-done-chip")).ToHaveTextAsync("Done today");
+        await session.ScreenshotAsync("habit-done");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Milestones" }).ClickAsync();
+        var firstWin = page.Locator("[data-testid=receipt][data-code=first_win]");
+        await Expect(firstWin).ToHaveAttributeAsync("data-earned", "true");
+        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Earned on {TodayIn(BrowserSession.TimeZone).ToString("D", CultureInfo.GetCultureInfo("en"))}");
+        await Expect(page.Locator("[data-code=wins_10] [data-testid=receipt-progress]")).ToContainTextAsync("1 / 10");
+        await session.ScreenshotAsync("receipts");
+
+        await page.GetByTestId("culture-switcher").Locator("summary").ClickAsync();
+        await page.Locator("a[data-culture=es]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tus hitos");
+        await Expect(firstWin).ToContainTextAsync("Primer logro");
+        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Alcanzado el {TodayIn(BrowserSession.TimeZone).ToString("D", CultureInfo.GetCultureInfo("es"))}");
+        await session.WaitForInteractiveAsync();
+        await session.ScreenshotAsync("receipts-in-spanish");
+
+        await page.GetByTestId("account-menu").Locator("summary").ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Guarda los recibos de tu progreso.");
+        await session.ScreenshotAsync("signed-out");
+
+        await page.GotoAsync("Account/Login");
+        await page.Locator("#Input\\.Email").FillAsync(email);
+        await page.Locator("#Input\\.Password").FillAsync(Password);
+        await session.ScreenshotAsync("sign-in");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hoy", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("win-entry")).ToHaveTextAsync("Signed up and named my first habit");
+        await session.WaitForInteractiveAsync();
+        await session.ScreenshotAsync("signed-in-again");
+
+        Assert.Empty(session.Errors);
+    }
+
+    private static async Task ExpectConfettiBurstsAsync(IPage page, int atLeast)
+    {
+        var canvas = page.GetByTestId("confetti-canvas");
+        await Expect(canvas).ToHaveCountAsync(1);
+        await Expect(canvas).ToHaveAttributeAsync("data-bursts", new System.Text.RegularExpressions.Regex("^[0-9]+$"));
+        await page.WaitForFunctionAsync(
+            "min => Number(document.querySelector('[data-testid=confetti-canvas]')?.dataset.bursts ?? 0) >= min", atLeast);
+    }
+
+    private static DateOnly TodayIn(string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+}

@@ -1,0 +1,73 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using MilestonesApp.Components.Localization;
+using MilestonesApp.Data;
+using MilestonesApp.Engine;
+using MilestonesApp.Resources;
+using MilestonesApp.Tests.Shared;
+
+namespace MilestonesApp.Tests.Localization;
+
+/// <summary>
+/// Reads the compiled resources, as the app does, so a missing file, a misnamed one or a wrong resource path fails
+/// here instead of silently showing keys to people.
+/// </summary>
+public sealed partial class TranslationCompletenessTests
+{
+    private static readonly ResourceManager Resources = new(typeof(AppStrings).FullName!, typeof(AppStrings).Assembly);
+
+    public static TheoryData<string> OtherCultures => new(SupportedCultures.Names.Where(c => c != SupportedCultures.Default));
+
+    [Theory]
+    [MemberData(nameof(OtherCultures))]
+    public void Every_key_has_a_value_in_every_culture(string culture)
+    {
+        var neutral = Strings(CultureInfo.InvariantCulture);
+        var translated = Strings(CultureInfo.GetCultureInfo(culture));
+
+        Assert.Empty(neutral.Keys.Except(translated.Keys).Order());
+        Assert.Empty(translated.Keys.Except(neutral.Keys).Order());
+        Assert.Empty(translated.Where(pair => string.IsNullOrWhiteSpace(pair.Value)).Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void Every_seeded_milestone_has_a_title_and_description()
+    {
+        var keys = Strings(CultureInfo.InvariantCulture).Keys.ToHashSet();
+        var seed = MilestoneSeeder.Read(Path.Combine(AppContext.BaseDirectory, "Data", "Seed", "milestones.json"));
+
+        var missing = seed
+            .SelectMany(s => new[] { MilestoneTextLocalizer.TitleKey(s.Definition.Code), MilestoneTextLocalizer.DescriptionKey(s.Definition.Code) })
+            .Where(key => !keys.Contains(key));
+
+        Assert.Equal(13, seed.Count);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_key_the_code_names_exists()
+    {
+        var keys = Strings(CultureInfo.InvariantCulture).Keys.ToHashSet();
+        var used = Directory.EnumerateFiles(RepositoryFiles.AppProject, "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => KeyReference().Matches(File.ReadAllText(path)).Select(match => match.Groups["key"].Value))
+            .ToHashSet();
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Where(key => !keys.Contains(key)).Order());
+    }
+
+    private static Dictionary<string, string> Strings(CultureInfo culture)
+    {
+        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No compiled resources for culture '{culture.Name}'.");
+        return set.Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!);
+    }
+
+    // L["Some.Key"] in components and code, and resource keys given as DataAnnotations messages on the account forms.
+    [GeneratedRegex("""(?:\bL\[|ErrorMessage = )"(?<key>[A-Za-z]+\.[A-Za-z.]+)"\]?""")]
+    private static partial Regex KeyReference();
+}

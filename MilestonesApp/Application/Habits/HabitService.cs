@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Application.Awards;
+using MilestonesApp.Data;
+using MilestonesApp.Data.Entities;
+using MilestonesApp.Engine;
+
+namespace MilestonesApp.Application.Habits;
+
+/// <summary>Habits a person keeps: create, rename, archive, and mark done once per day of their own.</summary>
+public sealed class HabitService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IMilestoneEngine engine,
+    AwardClaims claims,
+    UserClock clock,
+    DatabaseWriteGate writeGate)
+{
+    /// <summary>The idempotency key of a habit's completion on a day: the same day can hold it once.</summary>
+    public static string CompletionKey(long habitId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"habit:{habitId}:{day:yyyy-MM-dd}");
+
+    public async Task<IReadOnlyList<TodayHabit>> ListTodayAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var today = await clock.TodayAsync(userId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var habits = await db.Habits.AsNoTracking()
+            .Where(h => h.UserId == userId && h.ArchivedAt == null)
+            .OrderBy(h => h.Id)
+            .ToListAsync(cancellationToken);
+        var keys = habits.ConvertAll(h => CompletionKey(h.Id, today));
+        var done = await db.Events.AsNoTracking()
+            .Where(e => e.UserId == userId && keys.Contains(e.IdempotencyKey!))
+            .Select(e => e.IdempotencyKey!)
+            .ToListAsync(cancellationToken);
+        return habits.ConvertAll(h => new TodayHabit(h.Id, h.Name, done.Contains(CompletionKey(h.Id, today))));
+    }
+
+    public async Task<long> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        var habit = new Habit { UserId = userId, Name = TextLimit.HabitName.Require(name, nameof(name)), CreatedAt = clock.UtcNow };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Habits.Add(habit);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return habit.Id;
+    }
+
+    public async Task RenameAsync(string userId, long habitId, string name, CancellationToken cancellationToken = default)
+    {
+        var trimmed = TextLimit.HabitName.Require(name, nameof(name));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.Habits.Where(h => h.Id == habitId && h.UserId == userId)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.Name, trimmed), cancellationToken);
+        }
+    }
+
+    /// <summary>Hides the habit from today's list. Its completions stay: they are part of the person's history.</summary>
+    public async Task ArchiveAsync(string userId, long habitId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.Habits.Where(h => h.Id == habitId && h.UserId == userId && h.ArchivedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.ArchivedAt, now), cancellationToken);
+        }
+    }
+
+    /// <summary>Marks the habit done for the person's today; a second call that day changes nothing.</summary>
+    public async Task<HabitCompletion> CompleteTodayAsync(string userId, long habitId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow;
+        var today = UserClock.DayOf(now, await clock.ZoneOfAsync(userId, cancellationToken));
+        return await CompleteOnAsync(userId, habitId, today, now, cancellationToken);
+    }
+
+    internal async Task<HabitCompletion> CompleteOnAsync(
+        string userId, long habitId, DateOnly day, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var active = await db.Habits.AnyAsync(h => h.Id == habitId && h.UserId == userId && h.ArchivedAt == null, cancellationToken);
+            if (!active)
+            {
+                throw new InvalidOperationException($"Habit {habitId} is not an active habit of this user.");
+            }
+        }
+
+        var result = await engine.RecordAsync(
+            new DomainEvent(userId, EventTypes.HabitCompleted, occurredAt, new JsonObject { ["habit_id"] = habitId }, CompletionKey(habitId, day)),
+            cancellationToken);
+        return result.WasDuplicate
+            ? new HabitCompletion(AlreadyDone: true, [])
+            : new HabitCompletion(AlreadyDone: false, await claims.ClaimAsync(userId, result.NewlyAwarded, cancellationToken));
+    }
+}

@@ -1,0 +1,10 @@
+namespace MilestonesApp.Application.Visits;
+
+/// <summary>Bound from <c>Milestones:Visits</c>.</summary>
+public sealed class VisitOptions
+{
+    public const string Section = "Milestones:Visits";
+
+    /// <summary>How long a signed-in person must have been away before opening the app again counts as a login.</summary>
+    public TimeSpan IdleGap { get; set; } = TimeSpan.FromMinutes(30);
+}

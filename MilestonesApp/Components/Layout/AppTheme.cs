@@ -1,0 +1,31 @@
+using MudBlazor;
+
+namespace MilestonesApp.Components.Layout;
+
+/// <summary>The app's look: a warm indigo and amber palette, system fonts (nothing is fetched from a font service).</summary>
+internal static class AppTheme
+{
+    private static readonly string[] FontFamily = ["Inter", "Segoe UI", "system-ui", "-apple-system", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
+
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#4F46E5",
+            Secondary = "#F59E0B",
+            Tertiary = "#10B981",
+            AppbarBackground = "#312E81",
+            Background = "#F7F7FB",
+            DrawerBackground = "#FFFFFF",
+            TextPrimary = "#1F2937",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = FontFamily },
+            H4 = new H4Typography { FontFamily = FontFamily, FontWeight = "700" },
+            H5 = new H5Typography { FontFamily = FontFamily, FontWeight = "700" },
+            H6 = new H6Typography { FontFamily = FontFamily, FontWeight = "600" },
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "10px" },
+    };
+}

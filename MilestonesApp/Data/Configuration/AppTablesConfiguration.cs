@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data.Entities;
+
+namespace MilestonesApp.Data.Configuration;
+
+/// <summary>The app's own tables: wins, habits, profiles and seen-markers for awards.</summary>
+internal static class AppTablesConfiguration
+{
+    public const int MaxWinLength = 280;
+    public const int MaxHabitNameLength = 80;
+
+    public static void ConfigureAppTables(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Win>(wins =>
+        {
+            wins.ToTable("wins");
+            wins.Property(w => w.UserId).HasMaxLength(128);
+            wins.Property(w => w.Text).HasMaxLength(MaxWinLength);
+            wins.HasIndex(w => new { w.UserId, w.LoggedAt });
+            wins.HasIndex(w => w.EventId).IsUnique();
+            wins.HasOne<StoredEvent>().WithMany().HasForeignKey(w => w.EventId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Habit>(habits =>
+        {
+            habits.ToTable("habits");
+            habits.Property(h => h.UserId).HasMaxLength(128);
+            habits.Property(h => h.Name).HasMaxLength(MaxHabitNameLength);
+            habits.HasIndex(h => h.UserId);
+        });
+
+        modelBuilder.Entity<UserProfile>(profiles =>
+        {
+            profiles.ToTable("user_profiles");
+            profiles.HasKey(p => p.UserId);
+            profiles.Property(p => p.UserId).HasMaxLength(128);
+            profiles.Property(p => p.TimeZone).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SeenAward>(seen =>
+        {
+            seen.ToTable("seen_awards");
+            seen.HasKey(s => s.UserMilestoneId);
+            seen.Property(s => s.UserMilestoneId).ValueGeneratedNever();
+            seen.HasOne<UserMilestone>().WithOne().HasForeignKey<SeenAward>(s => s.UserMilestoneId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
