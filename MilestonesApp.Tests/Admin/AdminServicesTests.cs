@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Admin;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -21,6 +23,7 @@ public sealed class AdminServicesTests : IAsyncLifetime
     {
         host = await EngineHost.StartAsync(configureServices: services => services
             .AddMilestonesAdmin()
+            .AddScoped<CelebrationQueue>()
             .AddSingleton<AuthenticationStateProvider>(signedIn));
         scope = host.Services.CreateAsyncScope();
         signedIn.User = AdminGuardTests.User("admin@example.com", AppRoles.Admin);
@@ -35,6 +38,10 @@ public sealed class AdminServicesTests : IAsyncLifetime
     private MilestoneAdministration Administration => scope.ServiceProvider.GetRequiredService<MilestoneAdministration>();
 
     private UserLookup Lookup => scope.ServiceProvider.GetRequiredService<UserLookup>();
+
+    private CelebrationPreview Preview => scope.ServiceProvider.GetRequiredService<CelebrationPreview>();
+
+    private MilestoneTextCoverage Coverage => scope.ServiceProvider.GetRequiredService<MilestoneTextCoverage>();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -61,6 +68,10 @@ public sealed class AdminServicesTests : IAsyncLifetime
         ["deactivate"] = test => test.Administration.SetActiveAsync("first_win", false, Cancel),
         ["backfill"] = test => test.Administration.AwardEveryoneWhoQualifiesAsync("first_win", null, Cancel),
         ["lookup"] = test => test.Lookup.FindAsync("someone", Cancel),
+        ["preview"] = test => test.Preview.PreviewAsync(TestMilestones.Count("first_win", StatsCounters.TotalWins, 1), CultureInfo.InvariantCulture),
+        ["preview together"] = test => test.Preview.PreviewTogetherAsync([], CultureInfo.InvariantCulture),
+        ["preview onboarding"] = test => test.Preview.PreviewOnboardingAsync(),
+        ["missing texts"] = test => test.Coverage.MissingAsync(["first_win"]),
     };
 
     [Theory]
@@ -76,6 +87,7 @@ public sealed class AdminServicesTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AdminActions[action](this));
 
+        Assert.Null(scope.ServiceProvider.GetRequiredService<CelebrationQueue>().Current);
         Assert.Equal(before, await host.CountRowsAsync());
         Assert.Equal(definitions, await host.Catalog.ListAsync(Cancel));
     }

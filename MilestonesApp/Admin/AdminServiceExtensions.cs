@@ -22,6 +22,8 @@ public static class AdminServiceExtensions
         services.AddScoped<AdminGuard>();
         services.AddScoped<MilestoneAdministration>();
         services.AddScoped<UserLookup>();
+        services.AddScoped<CelebrationPreview>();
+        services.AddScoped<MilestoneTextCoverage>();
         return services;
     }
 }
