@@ -30,6 +30,12 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.GetByTestId("celebration-video")).ToBeVisibleAsync();
         await session.ScreenshotAsync("preview-video");
         await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Locator(".mud-select:has(#preview-culture) .mud-input-control").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Español" }).ClickAsync();
+        await page.GetByTestId("preview-first_win").ClickAsync();
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("Primer logro");
+        await session.ScreenshotAsync("preview-in-spanish");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
         await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New milestone" }).ClickAsync();
