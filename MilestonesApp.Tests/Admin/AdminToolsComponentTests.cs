@@ -38,10 +38,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
     [Fact]
     public void The_list_shows_every_rule_in_words()
     {
-        var page = Render<AdminMilestonesPage>();
-
-        page.WaitForState(() => page.FindAll("[data-testid=rule-summary]").Count > 0);
-        var summaries = page.FindAll("[data-testid=rule-summary]").Select(cell => cell.TextContent.Trim()).ToList();
+        var summaries = RuleSummariesOnTheList();
 
         Assert.Contains("100 wins", summaries);
         Assert.Contains("1 win", summaries);
@@ -54,10 +51,8 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
     [UseCulture("de-DE")]
     public void Rules_are_summarized_in_the_admins_language()
     {
-        var page = Render<AdminMilestonesPage>();
+        var summaries = RuleSummariesOnTheList();
 
-        page.WaitForState(() => page.FindAll("[data-testid=rule-summary]").Count > 0);
-        var summaries = page.FindAll("[data-testid=rule-summary]").Select(cell => cell.TextContent.Trim()).ToList();
         Assert.Contains("5 Gewohnheiten innerhalb von 14 Tagen", summaries);
         Assert.Contains("zurück nach 14 Tagen", summaries);
         Assert.Contains("1 Erfolg", summaries);
@@ -123,5 +118,12 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         await page.Find("[data-testid=user-find]").ClickAsync(new());
 
         Assert.NotNull(page.Find("[data-testid=user-not-found]"));
+    }
+
+    private List<string> RuleSummariesOnTheList()
+    {
+        var page = Render<AdminMilestonesPage>();
+        page.WaitForState(() => page.FindAll("[data-testid=rule-summary]").Count > 0);
+        return [.. page.FindAll("[data-testid=rule-summary]").Select(cell => cell.TextContent.Trim())];
     }
 }
