@@ -1,3 +1,4 @@
+using MilestonesApp.Admin;
 using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
 using MilestonesApp.Celebrations;
@@ -15,6 +16,7 @@ builder.AddMilestonesApplication();
 builder.AddMilestonesLocalization();
 builder.AddMilestonesWeb();
 builder.AddCelebrations();
+builder.AddMilestonesAdmin();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

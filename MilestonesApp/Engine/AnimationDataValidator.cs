@@ -12,7 +12,9 @@ public static partial class AnimationDataValidator
 {
     public const int MaxParticleCount = 500;
 
-    public static void Validate(AnimationKind kind, string? data, ICollection<string> errors)
+    private const string Data = nameof(MilestoneDefinition.AnimationData);
+
+    public static void Validate(AnimationKind kind, string? data, ICollection<MilestoneValidationError> errors)
     {
         switch (kind)
         {
@@ -20,18 +22,18 @@ public static partial class AnimationDataValidator
                 ValidateConfettiOptions(data, errors);
                 break;
             case AnimationKind.Webm when string.IsNullOrWhiteSpace(data) || !VideoPath().IsMatch(data) || data.Contains("..", StringComparison.Ordinal):
-                errors.Add($"A Webm animation needs the path of a .webm file under wwwroot, such as 'media/trophy.webm', not '{data}'.");
+                errors.Add(new(Data, $"A Webm animation needs the path of a .webm file under wwwroot, such as 'media/trophy.webm', not '{data}'."));
                 break;
             case AnimationKind.None when !string.IsNullOrWhiteSpace(data):
-                errors.Add("Animation None takes no animation data.");
+                errors.Add(new(Data, "Animation None takes no animation data."));
                 break;
             case not (AnimationKind.Confetti or AnimationKind.Webm or AnimationKind.None):
-                errors.Add($"Animation '{kind}' is unknown; the animations are {string.Join(", ", Enum.GetNames<AnimationKind>())}.");
+                errors.Add(new(nameof(MilestoneDefinition.Animation), $"Animation '{kind}' is unknown; the animations are {string.Join(", ", Enum.GetNames<AnimationKind>())}."));
                 break;
         }
     }
 
-    private static void ValidateConfettiOptions(string data, ICollection<string> errors)
+    private static void ValidateConfettiOptions(string data, ICollection<MilestoneValidationError> errors)
     {
         JsonObject? options;
         try
@@ -40,13 +42,13 @@ public static partial class AnimationDataValidator
         }
         catch (JsonException exception)
         {
-            errors.Add($"Confetti options are not valid JSON: {exception.Message}");
+            errors.Add(new(Data, $"Confetti options are not valid JSON: {exception.Message}"));
             return;
         }
 
         if (options is null)
         {
-            errors.Add("Confetti options must be a JSON object such as {\"particleCount\":150,\"spread\":90}.");
+            errors.Add(new(Data, "Confetti options must be a JSON object such as {\"particleCount\":150,\"spread\":90}."));
             return;
         }
 
@@ -67,22 +69,22 @@ public static partial class AnimationDataValidator
                     if (value is not JsonArray colors || colors.Count is 0 or > 12 ||
                         colors.Any(color => color is not JsonValue text || !text.TryGetValue<string>(out var hex) || !HexColor().IsMatch(hex)))
                     {
-                        errors.Add("Confetti 'colors' must be a list of 1 to 12 colors written as '#rrggbb'.");
+                        errors.Add(new(MilestoneValidationError.AnimationDataField(name), "Confetti 'colors' must be a list of 1 to 12 colors written as '#rrggbb'."));
                     }
 
                     break;
                 default:
-                    errors.Add($"Confetti option '{name}' is not supported; use particleCount, spread, startVelocity or colors.");
+                    errors.Add(new(MilestoneValidationError.AnimationDataField(name), $"Confetti option '{name}' is not supported; use particleCount, spread, startVelocity or colors."));
                     break;
             }
         }
     }
 
-    private static void RequireNumber(string name, JsonNode? value, int minimum, int maximum, ICollection<string> errors)
+    private static void RequireNumber(string name, JsonNode? value, int minimum, int maximum, ICollection<MilestoneValidationError> errors)
     {
         if (value is not JsonValue number || !number.TryGetValue<int>(out var whole) || whole < minimum || whole > maximum)
         {
-            errors.Add($"Confetti '{name}' must be a whole number from {minimum} to {maximum}, not {value?.ToJsonString() ?? "null"}.");
+            errors.Add(new(MilestoneValidationError.AnimationDataField(name), $"Confetti '{name}' must be a whole number from {minimum} to {maximum}, not {value?.ToJsonString() ?? "null"}."));
         }
     }
 

@@ -14,20 +14,31 @@ public static partial class MilestoneDefinitionValidator
     /// <summary>Returns the parsed rule, or null with <paramref name="errors"/> filled.</summary>
     public static IMilestoneRule? Validate(MilestoneDefinition definition, ICollection<string> errors)
     {
+        var problems = new List<MilestoneValidationError>();
+        var rule = Validate(definition, problems);
+        problems.ForEach(problem => errors.Add(problem.Message));
+        return rule;
+    }
+
+    /// <summary>Returns the parsed rule, or null with <paramref name="errors"/> filled, each naming the field it concerns.</summary>
+    public static IMilestoneRule? Validate(MilestoneDefinition definition, ICollection<MilestoneValidationError> errors)
+    {
         ArgumentNullException.ThrowIfNull(definition);
         var before = errors.Count;
         if (string.IsNullOrEmpty(definition.Code) || definition.Code.Length > MaxCodeLength || !CodePattern().IsMatch(definition.Code))
         {
-            errors.Add($"Code '{definition.Code}' must be 1 to {MaxCodeLength} lowercase letters, digits or underscores, starting with a letter, such as 'first_win'.");
+            errors.Add(new(nameof(definition.Code),
+                $"Code '{definition.Code}' must be 1 to {MaxCodeLength} lowercase letters, digits or underscores, starting with a letter, such as 'first_win'."));
         }
 
-        RequireText("Title", definition.Title, MaxTitleLength, errors);
-        RequireText("Description", definition.Description, MaxDescriptionLength, errors);
-        RequireText("Icon", definition.Icon, MaxIconLength, errors);
+        RequireText(nameof(definition.Title), definition.Title, MaxTitleLength, errors);
+        RequireText(nameof(definition.Description), definition.Description, MaxDescriptionLength, errors);
+        RequireText(nameof(definition.Icon), definition.Icon, MaxIconLength, errors);
 
         if (!EventTypes.IsKnown(definition.TriggerEvent))
         {
-            errors.Add($"Trigger event '{definition.TriggerEvent}' is unknown; the events are {string.Join(", ", EventTypes.All)}.");
+            errors.Add(new(nameof(definition.TriggerEvent),
+                $"Trigger event '{definition.TriggerEvent}' is unknown; the events are {string.Join(", ", EventTypes.All)}."));
         }
 
         var rule = RuleTypes.Parse(definition.RuleType, definition.TriggerEvent, definition.RuleData, errors);
@@ -38,19 +49,19 @@ public static partial class MilestoneDefinitionValidator
     /// <summary>Returns the parsed rule or throws <see cref="MilestoneValidationException"/>.</summary>
     public static IMilestoneRule ValidateOrThrow(MilestoneDefinition definition)
     {
-        var errors = new List<string>();
+        var errors = new List<MilestoneValidationError>();
         return Validate(definition, errors) ?? throw new MilestoneValidationException(errors);
     }
 
-    private static void RequireText(string name, string? value, int maximum, ICollection<string> errors)
+    private static void RequireText(string name, string? value, int maximum, ICollection<MilestoneValidationError> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add($"{name} is required.");
+            errors.Add(new(name, $"{name} is required."));
         }
         else if (value.Length > maximum)
         {
-            errors.Add($"{name} is {value.Length} characters long; the limit is {maximum}.");
+            errors.Add(new(name, $"{name} is {value.Length} characters long; the limit is {maximum}."));
         }
     }
 

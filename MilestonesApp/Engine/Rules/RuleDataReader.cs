@@ -3,11 +3,15 @@ using System.Text.Json.Nodes;
 namespace MilestonesApp.Engine.Rules;
 
 /// <summary>Reads a rule's JSON properties, collecting one readable sentence per problem instead of throwing.</summary>
-public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection<string> errors)
+public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection<MilestoneValidationError> errors)
 {
     public string RuleType { get; } = ruleType;
 
-    public void AddError(string error) => errors.Add(error);
+    /// <summary>Adds a problem with one of the rule's properties.</summary>
+    public void AddError(string property, string error) => errors.Add(new(MilestoneValidationError.RuleDataField(property), error));
+
+    /// <summary>Adds a problem with the definition's trigger event, which some rule types constrain.</summary>
+    public void AddTriggerError(string error) => errors.Add(new(nameof(MilestoneDefinition.TriggerEvent), error));
 
     /// <summary>Refuses any property the rule type does not define.</summary>
     public void AllowOnly(params string[] properties)
@@ -16,7 +20,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
         {
             if (!properties.Contains(name, StringComparer.Ordinal))
             {
-                errors.Add($"Rule '{RuleType}' does not take the property '{name}'; it takes {string.Join(", ", properties)}.");
+                AddError(name, $"Rule '{RuleType}' does not take the property '{name}'; it takes {string.Join(", ", properties)}.");
             }
         }
     }
@@ -25,7 +29,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
     {
         if (!data.TryGetPropertyValue(property, out var node) || node is null)
         {
-            errors.Add($"Rule '{RuleType}' needs the property '{property}'.");
+            AddError(property, $"Rule '{RuleType}' needs the property '{property}'.");
             return null;
         }
 
@@ -34,7 +38,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
             return text;
         }
 
-        errors.Add($"Rule '{RuleType}' property '{property}' must be a non-empty text, not {node.ToJsonString()}.");
+        AddError(property, $"Rule '{RuleType}' property '{property}' must be a non-empty text, not {node.ToJsonString()}.");
         return null;
     }
 
@@ -42,7 +46,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
     {
         if (!data.TryGetPropertyValue(property, out var node) || node is null)
         {
-            errors.Add($"Rule '{RuleType}' needs the property '{property}'.");
+            AddError(property, $"Rule '{RuleType}' needs the property '{property}'.");
             return null;
         }
 
@@ -51,7 +55,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
             return number;
         }
 
-        errors.Add($"Rule '{RuleType}' property '{property}' must be a whole number from 1 to {maximum}, not {node.ToJsonString()}.");
+        AddError(property, $"Rule '{RuleType}' property '{property}' must be a whole number from 1 to {maximum}, not {node.ToJsonString()}.");
         return null;
     }
 }

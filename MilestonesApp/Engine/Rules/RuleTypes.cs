@@ -17,18 +17,18 @@ public static class RuleTypes
 
     public static IReadOnlyCollection<string> Names => Parsers.Keys;
 
-    /// <summary>Parses rule data for a rule type; returns null and adds readable sentences to <paramref name="errors"/> when it cannot.</summary>
-    public static IMilestoneRule? Parse(string? ruleType, string? triggerEvent, string? ruleData, ICollection<string> errors)
+    /// <summary>Parses rule data for a rule type; returns null and adds the problems to <paramref name="errors"/> when it cannot.</summary>
+    public static IMilestoneRule? Parse(string? ruleType, string? triggerEvent, string? ruleData, ICollection<MilestoneValidationError> errors)
     {
         if (string.IsNullOrWhiteSpace(ruleType) || !Parsers.TryGetValue(ruleType, out var parse))
         {
-            errors.Add($"Rule type '{ruleType}' is unknown; the rule types are {string.Join(", ", Names)}.");
+            errors.Add(new(nameof(MilestoneDefinition.RuleType), $"Rule type '{ruleType}' is unknown; the rule types are {string.Join(", ", Names)}."));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(ruleData))
         {
-            errors.Add($"Rule '{ruleType}' needs its rule data as a JSON object.");
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule '{ruleType}' needs its rule data as a JSON object."));
             return null;
         }
 
@@ -39,13 +39,13 @@ public static class RuleTypes
         }
         catch (JsonException exception)
         {
-            errors.Add($"Rule data is not valid JSON: {exception.Message}");
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data is not valid JSON: {exception.Message}"));
             return null;
         }
 
         if (node is not JsonObject data)
         {
-            errors.Add($"Rule data must be a JSON object such as {{\"gap_days\":14}}, not {node?.ToJsonString() ?? "null"}.");
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data must be a JSON object such as {{\"gap_days\":14}}, not {node?.ToJsonString() ?? "null"}."));
             return null;
         }
 

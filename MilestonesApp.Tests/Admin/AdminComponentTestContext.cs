@@ -1,0 +1,81 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Admin;
+using MilestonesApp.Data;
+using MilestonesApp.Engine;
+using MilestonesApp.Components.Account;
+using MilestonesApp.Tests.Shared;
+
+namespace MilestonesApp.Tests.Admin;
+
+/// <summary>
+/// bUnit for the admin components: the app's data, engine and catalog on a temporary SQLite file, the admin services
+/// with the app's real policy, and a test user whose role a test chooses. Signed in as an admin unless a test says otherwise.
+/// </summary>
+public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyncLifetime
+{
+    private BunitAuthorizationContext authorization = default!;
+
+    protected EngineHost Host { get; private set; } = default!;
+
+    protected static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        Host = await EngineHost.StartAsync();
+        // The host's own singletons, so the admin services built here share its database, catalog and clock.
+        Services.AddSingleton(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneCatalog>());
+        Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneBackfill>());
+        Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
+        Services.AddMilestonesAdmin();
+        authorization = AddAuthorization();
+        // bUnit's stand-in grants whatever policies a test lists; the app's own evaluator applies AdminOnly as the app defines it.
+        Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        SignInAs(Role.Admin);
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+
+    protected enum Role { Anonymous, User, Admin }
+
+    protected void SignInAs(Role role)
+    {
+        switch (role)
+        {
+            case Role.Anonymous:
+                authorization.SetNotAuthorized();
+                break;
+            case Role.User:
+                authorization.SetAuthorized("demo@example.com");
+                authorization.SetRoles();
+                break;
+            case Role.Admin:
+                authorization.SetAuthorized("admin@example.com");
+                authorization.SetRoles(AppRoles.Admin);
+                break;
+        }
+    }
+
+    /// <summary>Renders a routable page the way the router does: through AuthorizeRouteView with the page's [Authorize] attribute.</summary>
+    protected IRenderedComponent<AuthorizeRouteView> RenderRouted(Type page, IReadOnlyDictionary<string, object?>? parameters = null) =>
+        Render<AuthorizeRouteView>(view => view
+            .Add(p => p.RouteData, new RouteData(page, parameters ?? new Dictionary<string, object?>()))
+            .Add(p => p.NotAuthorized, (RenderFragment<AuthenticationState>)(_ => builder =>
+            {
+                builder.OpenElement(0, "p");
+                builder.AddAttribute(1, "data-testid", "not-authorized");
+                builder.CloseElement();
+            })));
+}

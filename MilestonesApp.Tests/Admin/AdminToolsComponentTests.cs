@@ -1,0 +1,129 @@
+using Bunit;
+using MilestonesApp.Components.Admin;
+using MilestonesApp.Engine;
+using MilestonesApp.Tests.Shared;
+
+namespace MilestonesApp.Tests.Admin;
+
+/// <summary>The backfill panel, the rule summaries, the missing-text report and the user lookup, as an admin sees them.</summary>
+public sealed class AdminToolsComponentTests : AdminComponentTestContext
+{
+    [Fact]
+    public async Task Backfill_reports_who_was_newly_awarded_and_a_second_run_awards_nobody()
+    {
+        await Host.RecordAsync("early-1", EventTypes.WinLogged, EngineHost.Now.AddDays(-9));
+        await Host.RecordAsync("early-2", EventTypes.WinLogged, EngineHost.Now.AddDays(-8));
+        await Host.RecordAsync("habit-only", EventTypes.HabitCompleted, EngineHost.Now.AddDays(-7));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("retro_win", StatsCounters.TotalWins, 1));
+        var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "retro_win"));
+
+        await page.WaitForElement("[data-testid=backfill-run]").ClickAsync(new());
+        Assert.Equal("Newly awarded: 2. Users checked: 3.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
+        Assert.NotNull(page.Find("[data-testid=backfill-progress]"));
+
+        await page.Find("[data-testid=backfill-run]").ClickAsync(new());
+        Assert.Equal("Newly awarded: 0. Users checked: 3.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Backfill_is_offered_only_for_an_active_milestone()
+    {
+        await Host.SaveMilestonesAsync(TestMilestones.Count("dormant", StatsCounters.TotalWins, 1) with { IsActive = false });
+
+        var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "dormant"));
+
+        Assert.True(page.WaitForElement("[data-testid=backfill-run]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_list_shows_every_rule_in_words()
+    {
+        var summaries = RuleSummariesOnTheList();
+
+        Assert.Contains("100 wins", summaries);
+        Assert.Contains("1 win", summaries);
+        Assert.Contains("5 habits within 14 days", summaries);
+        Assert.Contains("back after 14 days", summaries);
+        Assert.Contains("10 logins", summaries);
+    }
+
+    [Fact]
+    [UseCulture("de-DE")]
+    public void Rules_are_summarized_in_the_admins_language()
+    {
+        var summaries = RuleSummariesOnTheList();
+
+        Assert.Contains("5 Gewohnheiten innerhalb von 14 Tagen", summaries);
+        Assert.Contains("zurück nach 14 Tagen", summaries);
+        Assert.Contains("1 Erfolg", summaries);
+    }
+
+    [Fact]
+    public async Task The_list_counts_holders_and_their_share_of_users()
+    {
+        await Host.RecordAsync("a", EventTypes.WinLogged, EngineHost.Now);
+        await Host.RecordAsync("b", EventTypes.HabitCompleted, EngineHost.Now);
+
+        var page = Render<AdminMilestonesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("1 (50%)", page.FindAll("tr").Single(row => row.TextContent.Contains("first_win"))
+            .QuerySelector("[data-testid=holders]")!.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_new_milestone_lacks_its_texts_in_every_culture_and_the_edit_page_says_which()
+    {
+        await Host.SaveMilestonesAsync(TestMilestones.Count("wins_25", StatsCounters.TotalWins, 25));
+
+        var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "wins_25"));
+
+        foreach (var culture in new[] { "en", "es", "de" })
+        {
+            var row = page.WaitForElement($"[data-testid=missing-texts-{culture}]");
+            Assert.Contains("wins_25.title", row.TextContent);
+            Assert.Contains("wins_25.description", row.TextContent);
+        }
+    }
+
+    [Fact]
+    public void A_seeded_milestone_has_its_texts_in_every_culture()
+    {
+        var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "first_win"));
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "Every culture has this milestone's title and description.", page.Find("[data-testid=missing-texts]").TextContent));
+    }
+
+    [Fact]
+    public async Task The_user_lookup_shows_stats_awards_and_events_read_only()
+    {
+        await Host.RecordAsync("imported-7", EventTypes.WinLogged, EngineHost.Now.AddDays(-1));
+        var before = await Host.CountRowsAsync();
+        var page = Render<AdminUsersPage>();
+
+        page.Find("#user-query").Input("imported-7");
+        await page.Find("[data-testid=user-find]").ClickAsync(new());
+
+        Assert.Contains("first_win", page.Find("[data-testid=user-awards]").TextContent);
+        Assert.Contains(EventTypes.WinLogged, page.Find("[data-testid=user-events]").TextContent);
+        Assert.Equal(before, await Host.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task The_user_lookup_says_when_nobody_matches()
+    {
+        var page = Render<AdminUsersPage>();
+
+        page.Find("#user-query").Input("nobody@example.com");
+        await page.Find("[data-testid=user-find]").ClickAsync(new());
+
+        Assert.NotNull(page.Find("[data-testid=user-not-found]"));
+    }
+
+    private List<string> RuleSummariesOnTheList()
+    {
+        var page = Render<AdminMilestonesPage>();
+        page.WaitForState(() => page.FindAll("[data-testid=rule-summary]").Count > 0);
+        return [.. page.FindAll("[data-testid=rule-summary]").Select(cell => cell.TextContent.Trim())];
+    }
+}

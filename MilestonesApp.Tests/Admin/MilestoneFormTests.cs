@@ -1,0 +1,115 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MilestonesApp.Components.Admin;
+using MilestonesApp.Engine;
+using MilestonesApp.Tests.Shared;
+
+namespace MilestonesApp.Tests.Admin;
+
+/// <summary>The form shows each of the catalog's refusals under the input it concerns, and a refused save writes nothing.</summary>
+public sealed class MilestoneFormTests : AdminComponentTestContext
+{
+    private static MilestoneDraft ValidDraft() => new()
+    {
+        Code = "wins_25", Title = "Twenty-five wins", Description = "A quarter of a hundred.", Icon = "🎯",
+        TriggerEvent = EventTypes.WinLogged, RuleType = "count", CountField = StatsCounters.TotalWins, Threshold = 25,
+    };
+
+    /// <summary>
+    /// An invalid input: how the draft starts, what is typed into which input, the field the catalog names, and the input
+    /// the message must appear under when that is not the one typed into.
+    /// </summary>
+    public sealed record Invalid(string Name, Action<MilestoneDraft> Start, string Input, string Typed, string Field, string? ShownUnder = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static TheoryData<Invalid> InvalidInputs => new()
+    {
+        new Invalid("code with spaces", _ => { }, "milestone-code", "Wins 25", "Code"),
+        new Invalid("blank title", _ => { }, "milestone-title", "   ", "Title"),
+        new Invalid("over-long description", _ => { }, "milestone-description", new string('x', 401), "Description"),
+        new Invalid("no icon", _ => { }, "milestone-icon", "", "Icon"),
+        new Invalid("zero threshold", _ => { }, "rule-threshold", "0", "RuleData.threshold"),
+        new Invalid("window without days", draft => { draft.RuleType = "window_count"; draft.WindowCount = 3; draft.WindowDays = 7; },
+            "rule-window-days", "", "RuleData.window_days"),
+        new Invalid("window of zero events", draft => { draft.RuleType = "window_count"; draft.WindowCount = 3; draft.WindowDays = 7; },
+            "rule-count", "0", "RuleData.count"),
+        new Invalid("gap rule not on logins", draft => draft.RuleType = "return_after_gap", "rule-gap-days", "14", "TriggerEvent", "milestone-trigger"),
+        new Invalid("gap of minus one day", draft => { draft.RuleType = "return_after_gap"; draft.TriggerEvent = EventTypes.UserLoggedIn; },
+            "rule-gap-days", "-1", "RuleData.gap_days"),
+        new Invalid("video outside wwwroot", draft => draft.Animation = AnimationKind.Webm, "webm-path", "../secret.webm", "AnimationData"),
+        new Invalid("confetti spread too wide", _ => { }, "confetti-spread", "999", "AnimationData.spread"),
+        new Invalid("confetti color by name", _ => { }, "confetti-colors", "red", "AnimationData.colors"),
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidInputs))]
+    public async Task Refuses_invalid_input_with_the_catalogs_message_beside_the_field_and_saves_nothing(Invalid invalid)
+    {
+        var draft = ValidDraft();
+        invalid.Start(draft);
+        var before = await Host.Catalog.ListAsync(Cancel);
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, draft).Add(p => p.IsNew, true));
+
+        form.Find($"#{invalid.Input}").Change(invalid.Typed);
+        form.Find("[data-testid=save-milestone]").Click();
+
+        var expected = await CatalogRefusalAsync(draft.ToDefinition(), invalid.Field);
+        form.WaitForAssertion(() => Assert.Equal(expected, ErrorUnder(form, invalid.ShownUnder ?? invalid.Input)));
+        Assert.Equal(before, await Host.Catalog.ListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Refuses_a_code_that_is_taken_and_leaves_that_milestone_as_it_was()
+    {
+        var before = await Host.Catalog.ListAsync(Cancel);
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, ValidDraft()).Add(p => p.IsNew, true));
+
+        form.Find("#milestone-code").Change("first_win");
+        form.Find("[data-testid=save-milestone]").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(
+            "A milestone with the code 'first_win' already exists; edit that one instead.", ErrorUnder(form, "milestone-code")));
+        Assert.Equal(before, await Host.Catalog.ListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_valid_new_milestone_is_saved_and_the_page_moves_to_its_edit_page()
+    {
+        var page = Render<MilestoneEditPage>();
+        page.Find("#milestone-code").Change("wins_25");
+        page.Find("#milestone-title").Change("Twenty-five wins");
+        page.Find("#milestone-description").Change("A quarter of a hundred.");
+        page.Find("#rule-threshold").Change("25");
+
+        page.Find("[data-testid=save-milestone]").Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/admin/milestones/wins_25/edit", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri));
+        var saved = (await Host.Catalog.ListAsync(Cancel)).Single(m => m.Code == "wins_25");
+        Assert.Equal(("count", """{"field":"total_wins","threshold":25}""", true), (saved.RuleType, saved.RuleData, saved.IsActive));
+    }
+
+    [Fact]
+    public async Task Editing_keeps_the_code_and_saves_the_new_rule()
+    {
+        var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "wins_10"));
+
+        Assert.True(page.WaitForElement("#milestone-code").HasAttribute("disabled"));
+        page.Find("#rule-threshold").Change("12");
+        await page.Find("[data-testid=save-milestone]").ClickAsync(new());
+
+        var saved = (await Host.Catalog.ListAsync(Cancel)).Single(m => m.Code == "wins_10");
+        Assert.Equal("""{"field":"total_wins","threshold":12}""", saved.RuleData);
+    }
+
+    private async Task<string> CatalogRefusalAsync(MilestoneDefinition definition, string field)
+    {
+        var refusal = await Assert.ThrowsAsync<MilestoneValidationException>(() =>
+            Host.Catalog.SaveAsync(definition, Cancel));
+        return string.Join(" ", refusal.Problems.Where(problem => problem.Field == field).Select(problem => problem.Message));
+    }
+
+    private static string? ErrorUnder<T>(IRenderedComponent<T> rendered, string inputId) where T : Microsoft.AspNetCore.Components.IComponent =>
+        rendered.Find($"#{inputId}").Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MilestonesApp.Application.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace MilestonesApp.Tests.EndToEnd;
+
+/// <summary>The admin tab in Chromium: sign in, preview celebrations, create a milestone, award it retroactively; users are kept out.</summary>
+public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_admin_previews_a_celebration_creates_a_milestone_and_backfills_it()
+    {
+        fixture.RequireBrowser();
+        await using var session = await BrowserSession.OpenAsync(fixture, "admin");
+        var page = session.Page;
+
+        await SignInAsync(page, "admin", DevelopmentAccounts.AdminEmail);
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("rule-summary").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("milestones");
+
+        await page.GetByTestId("preview-first_win").ClickAsync();
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First win");
+        await session.ScreenshotAsync("preview-confetti");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.GetByTestId("preview-wins_10").ClickAsync();
+        await Expect(page.GetByTestId("celebration-video")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("preview-video");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Locator(".mud-select:has(#preview-culture) .mud-input-control").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Español" }).ClickAsync();
+        await page.GetByTestId("preview-first_win").ClickAsync();
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("Primer logro");
+        await session.ScreenshotAsync("preview-in-spanish");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New milestone" }).ClickAsync();
+        await page.Locator("#milestone-code").FillAsync("two_wins");
+        await page.Locator("#milestone-title").FillAsync("Two wins");
+        await page.Locator("#milestone-description").FillAsync("Two wins logged: a pattern begins.");
+        await page.Locator("#rule-threshold").FillAsync("0");
+        await page.GetByTestId("save-milestone").ClickAsync();
+        await Expect(page.GetByText("Rule 'count' property 'threshold' must be a whole number from 1 to 1000000, not 0.")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("form-refuses");
+        await page.Locator("#rule-threshold").FillAsync("2");
+        await page.GetByTestId("save-milestone").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/milestones/two_wins/edit$"));
+        await Expect(page.GetByTestId("missing-texts-es")).ToContainTextAsync("two_wins.title");
+
+        await page.GetByTestId("backfill-run").ClickAsync();
+        await Expect(page.GetByTestId("backfill-result")).ToContainTextAsync("Newly awarded: 1.");
+        await session.ScreenshotAsync("backfill");
+        await page.GetByTestId("backfill-run").ClickAsync();
+        await Expect(page.GetByTestId("backfill-result")).ToContainTextAsync("Newly awarded: 0.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await page.Locator("#user-query").FillAsync(DevelopmentAccounts.DemoEmail);
+        await page.GetByTestId("user-find").ClickAsync();
+        await Expect(page.GetByTestId("user-awards")).ToContainTextAsync("two_wins");
+        await session.ScreenshotAsync("user-lookup");
+        Assert.Empty(session.Errors);
+
+        await using var recipient = await BrowserSession.OpenAsync(fixture, "backfill-recipient");
+        await SignInAsync(recipient.Page, "milestones", DevelopmentAccounts.DemoEmail);
+        await Expect(recipient.Page.GetByTestId("celebration-card")).ToContainTextAsync("Two wins");
+        await recipient.ScreenshotAsync("celebrated-on-next-visit");
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_is_denied_the_admin_tab()
+    {
+        fixture.RequireBrowser();
+        await using var session = await BrowserSession.OpenAsync(fixture, "admin-denied");
+        var page = session.Page;
+
+        await SignInAsync(page, "admin", DevelopmentAccounts.DemoEmail);
+
+        await Expect(page).ToHaveURLAsync(new Regex("Account/AccessDenied"));
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("access-denied");
+    }
+
+    private static async Task SignInAsync(IPage page, string path, string email)
+    {
+        await page.GotoAsync(path);
+        await Expect(page).ToHaveURLAsync(new Regex("Account/Login"));
+        await page.Locator("#Input\\.Email").FillAsync(email);
+        await page.Locator("#Input\\.Password").FillAsync(DevelopmentAccounts.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+    }
+}

@@ -1,0 +1,29 @@
+using MilestonesApp.Components.Account;
+
+namespace MilestonesApp.Admin;
+
+public static class AdminServiceExtensions
+{
+    /// <summary>The admin policy and the services behind the admin pages.</summary>
+    public static IHostApplicationBuilder AddMilestonesAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddMilestonesAdmin();
+        return builder;
+    }
+
+    /// <summary>
+    /// The admin policy and the services behind the admin pages, each scoped to a circuit so its guard sees that
+    /// circuit's user. Needs an <see cref="Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddMilestonesAdmin(this IServiceCollection services)
+    {
+        services.AddAuthorizationCore(options =>
+            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)));
+        services.AddScoped<AdminGuard>();
+        services.AddScoped<MilestoneAdministration>();
+        services.AddScoped<UserLookup>();
+        services.AddScoped<CelebrationPreview>();
+        services.AddScoped<MilestoneTextCoverage>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data;
+using MilestonesApp.Engine;
+
+namespace MilestonesApp.Admin;
+
+/// <summary>
+/// What the admin pages do with milestone definitions: list them with how many hold each, create and edit them through
+/// the catalog, switch them on and off, and award one retroactively. Definitions are never deleted: awards point at them.
+/// </summary>
+internal sealed class MilestoneAdministration(
+    AdminGuard guard, IMilestoneCatalog catalog, IMilestoneBackfill backfill, IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<MilestoneOverview>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        var definitions = await catalog.ListAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = await db.UserStats.CountAsync(cancellationToken);
+        var holders = await db.UserMilestones
+            .GroupBy(award => award.Milestone!.Code)
+            .Select(group => new { Code = group.Key, Count = group.Count() })
+            .ToDictionaryAsync(row => row.Code, row => row.Count, cancellationToken);
+        return definitions.Select(definition => new MilestoneOverview(definition, holders.GetValueOrDefault(definition.Code), users)).ToList();
+    }
+
+    public async Task<MilestoneDefinition?> FindAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        var definitions = await catalog.ListAsync(cancellationToken);
+        return definitions.SingleOrDefault(definition => definition.Code == code);
+    }
+
+    /// <summary>
+    /// Creates a definition, refusing a code already taken (the catalog's save would silently edit that one instead).
+    /// Invalid input throws <see cref="MilestoneValidationException"/> and saves nothing.
+    /// </summary>
+    public async Task CreateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        var existing = await catalog.ListAsync(cancellationToken);
+        if (existing.Any(other => other.Code == definition.Code))
+        {
+            throw new MilestoneValidationException(
+                [new(nameof(MilestoneDefinition.Code), $"A milestone with the code '{definition.Code}' already exists; edit that one instead.")]);
+        }
+
+        await catalog.SaveAsync(definition, cancellationToken);
+    }
+
+    /// <summary>Saves changes to an existing definition; its code cannot change, since awards and texts are keyed by it.</summary>
+    public async Task UpdateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        var existing = await catalog.ListAsync(cancellationToken);
+        if (existing.All(other => other.Code != definition.Code))
+        {
+            throw new KeyNotFoundException($"No milestone has the code '{definition.Code}'.");
+        }
+
+        await catalog.SaveAsync(definition, cancellationToken);
+    }
+
+    public async Task SetActiveAsync(string code, bool isActive, CancellationToken cancellationToken = default)
+    {
+        var definition = await FindAsync(code, cancellationToken) ?? throw new KeyNotFoundException($"No milestone has the code '{code}'.");
+        await catalog.SaveAsync(definition with { IsActive = isActive }, cancellationToken);
+    }
+
+    /// <summary>Awards the milestone to every user who already qualifies; a second run awards nothing.</summary>
+    public async Task<BackfillResult> AwardEveryoneWhoQualifiesAsync(
+        string code, IProgress<BackfillProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        return await backfill.AwardEveryoneWhoQualifiesAsync(code, progress, cancellationToken);
+    }
+}

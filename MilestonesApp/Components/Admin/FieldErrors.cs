@@ -1,0 +1,27 @@
+using MilestonesApp.Engine;
+
+namespace MilestonesApp.Components.Admin;
+
+/// <summary>
+/// The catalog's validation problems sorted by field, so the form shows each one beside its input; a problem whose
+/// field has no input on screen is shown above the form instead of being lost.
+/// </summary>
+public sealed class FieldErrors(IReadOnlyList<MilestoneValidationError> problems)
+{
+    public static FieldErrors None { get; } = new([]);
+
+    public bool Any => problems.Count > 0;
+
+    public bool Has(string field) => problems.Any(problem => problem.Field == field);
+
+    /// <summary>The messages for one field, joined into the text shown under it, or null when it has none.</summary>
+    public string? For(string field)
+    {
+        var messages = problems.Where(problem => problem.Field == field).Select(problem => problem.Message).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+
+    /// <summary>The messages for fields that have no input among <paramref name="shownFields"/>.</summary>
+    public IReadOnlyList<string> Unplaced(IReadOnlyCollection<string> shownFields) =>
+        problems.Where(problem => !shownFields.Contains(problem.Field)).Select(problem => problem.Message).ToList();
+}

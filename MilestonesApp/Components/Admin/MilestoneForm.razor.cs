@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Components;
+using MilestonesApp.Admin;
+using MilestonesApp.Engine;
+using MilestonesApp.Engine.Rules;
+using MudBlazor;
+
+namespace MilestonesApp.Components.Admin;
+
+/// <summary>
+/// Creates or edits one definition. Inputs follow the chosen rule type and animation; the catalog validates on save and
+/// each of its messages appears under the input it concerns.
+/// </summary>
+public sealed partial class MilestoneForm
+{
+    private FieldErrors errors = FieldErrors.None;
+    private bool saving;
+
+    [Parameter, EditorRequired] public required MilestoneDraft Draft { get; set; }
+
+    /// <summary>True to create a new definition (its code is free to choose), false to edit the one with <see cref="MilestoneDraft.Code"/>.</summary>
+    [Parameter] public bool IsNew { get; set; }
+
+    /// <summary>Raised with the definition once the catalog accepted it.</summary>
+    [Parameter] public EventCallback<MilestoneDefinition> OnSaved { get; set; }
+
+    [Inject] private MilestoneAdministration Administration { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private static class Field
+    {
+        public const string Code = nameof(MilestoneDefinition.Code);
+        public const string Title = nameof(MilestoneDefinition.Title);
+        public const string Description = nameof(MilestoneDefinition.Description);
+        public const string Icon = nameof(MilestoneDefinition.Icon);
+        public const string TriggerEvent = nameof(MilestoneDefinition.TriggerEvent);
+        public const string RuleType = nameof(MilestoneDefinition.RuleType);
+        public const string Animation = nameof(MilestoneDefinition.Animation);
+        public const string AnimationData = nameof(MilestoneDefinition.AnimationData);
+    }
+
+    /// <summary>The fields that have an input on screen right now; problems with any other field are shown above the form.</summary>
+    private IReadOnlyCollection<string> ShownFields
+    {
+        get
+        {
+            List<string> shown = [Field.Code, Field.Title, Field.Description, Field.Icon, Field.TriggerEvent, Field.RuleType, Field.Animation];
+            shown.AddRange(Draft.RuleType switch
+            {
+                CountRule.TypeName => [RuleField("field"), RuleField("threshold")],
+                WindowCountRule.TypeName => [RuleField("event"), RuleField("count"), RuleField("window_days")],
+                ReturnAfterGapRule.TypeName => [RuleField("gap_days")],
+                _ => [],
+            });
+            shown.AddRange(Draft.Animation switch
+            {
+                AnimationKind.Confetti => [AnimationField("particleCount"), AnimationField("spread"), AnimationField("startVelocity"), AnimationField("colors")],
+                AnimationKind.Webm => [Field.AnimationData],
+                _ => [],
+            });
+            return shown;
+        }
+    }
+
+    private static string RuleField(string property) => MilestoneValidationError.RuleDataField(property);
+
+    private static string AnimationField(string option) => MilestoneValidationError.AnimationDataField(option);
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        try
+        {
+            var definition = Draft.ToDefinition();
+            if (IsNew)
+            {
+                await Administration.CreateAsync(definition);
+            }
+            else
+            {
+                await Administration.UpdateAsync(definition);
+            }
+
+            errors = FieldErrors.None;
+            Snackbar.Add(L["Admin.Form.Saved", definition.Code], Severity.Success);
+            await OnSaved.InvokeAsync(definition);
+        }
+        catch (MilestoneValidationException exception)
+        {
+            errors = new FieldErrors(exception.Problems);
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+}
