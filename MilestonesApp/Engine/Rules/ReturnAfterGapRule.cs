@@ -42,19 +42,6 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
         return null;
     }
 
-    public SetBasedQuery FirstAchievements() => new("""
-        SELECT user_id, event_id, occurred_at FROM (
-            SELECT user_id, id AS event_id, occurred_at,
-                   ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY occurred_at, id) AS position
-            FROM (
-                SELECT user_id, id, occurred_at,
-                       LAG(occurred_at) OVER (PARTITION BY user_id ORDER BY occurred_at, id) AS previous_login
-                FROM events
-                WHERE event_type = @event_type AND user_id BETWEEN @first_user AND @last_user
-            ) logins
-            WHERE previous_login IS NOT NULL AND occurred_at - previous_login >= @gap_ms
-        ) gaps
-        WHERE position = 1
-        """,
-        [("event_type", EventTypes.UserLoggedIn), ("gap_ms", (long)Gap.TotalMilliseconds)]);
+    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
+        EventTypes.UserLoggedIn, 1, "occurred_at - earlier >= @gap_ms", ("gap_ms", (long)Gap.TotalMilliseconds));
 }

@@ -62,20 +62,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         return null;
     }
 
-    // LAG reaches back Count - 1 events: each row learns when the window of Count events ending at it began.
-    public SetBasedQuery FirstAchievements() => new("""
-        SELECT user_id, event_id, occurred_at FROM (
-            SELECT user_id, id AS event_id, occurred_at,
-                   ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY occurred_at, id) AS position
-            FROM (
-                SELECT user_id, id, occurred_at,
-                       LAG(occurred_at, @reach_back) OVER (PARTITION BY user_id ORDER BY occurred_at, id) AS window_start
-                FROM events
-                WHERE event_type = @event_type AND user_id BETWEEN @first_user AND @last_user
-            ) windows
-            WHERE window_start IS NOT NULL AND occurred_at - window_start <= @window_ms
-        ) achieved
-        WHERE position = 1
-        """,
-        [("event_type", Event), ("reach_back", Count - 1), ("window_ms", (long)Window.TotalMilliseconds)]);
+    // Reaching back Count - 1 events finds when the window of Count events ending at each event began.
+    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
+        Event, Count - 1, "occurred_at - earlier <= @window_ms", ("window_ms", (long)Window.TotalMilliseconds));
 }
