@@ -21,6 +21,7 @@ builder.AddMilestonesAdmin();
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 await app.SeedDevelopmentAccountsAsync();
+await app.GrantConfiguredAdminsAsync();
 app.UseMilestonesLocalization();
 app.UseMilestonesWeb();
 app.Run();

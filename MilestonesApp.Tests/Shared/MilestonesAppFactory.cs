@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Tests.Shared;
@@ -12,28 +13,36 @@ public class MilestonesAppFactory : WebApplicationFactory<Program>
 {
     private readonly TemporarySqliteDatabase database;
     private readonly bool ownsDatabase;
+    private readonly string environment;
 
     /// <summary>On a database of its own, deleted on dispose.</summary>
     public MilestonesAppFactory()
-        : this(new TemporarySqliteDatabase(), ownsDatabase: true)
+        : this(new TemporarySqliteDatabase(), ownsDatabase: true, Environments.Development)
     {
     }
 
-    private MilestonesAppFactory(TemporarySqliteDatabase database, bool ownsDatabase)
+    protected MilestonesAppFactory(TemporarySqliteDatabase database, bool ownsDatabase, string environment)
     {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        this.environment = environment;
     }
 
     /// <summary>On a database the caller keeps, to start the app again on the same file.</summary>
-    public static MilestonesAppFactory OnDatabase(TemporarySqliteDatabase database) => new(database, ownsDatabase: false);
+    public static MilestonesAppFactory OnDatabase(TemporarySqliteDatabase database, string environment = "Development") =>
+        new(database, ownsDatabase: false, environment);
 
-    protected virtual string Environment => "Development";
+    /// <summary>Configuration the app starts with on top of its own files; set before the app first starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environment);
+        builder.UseEnvironment(environment);
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", database.ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -49,7 +58,4 @@ public class MilestonesAppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The app outside Development: no demo accounts, no default password.</summary>
-public sealed class ProductionAppFactory : MilestonesAppFactory
-{
-    protected override string Environment => "Production";
-}
+public sealed class ProductionAppFactory() : MilestonesAppFactory(new TemporarySqliteDatabase(), ownsDatabase: true, Environments.Production);

@@ -25,17 +25,13 @@ public static partial class DevelopmentAccounts
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(AppRoles.Admin))
-        {
-            Check(await roles.CreateAsync(new IdentityRole(AppRoles.Admin)));
-        }
+        await ConfiguredAdmins.EnsureAdminRoleAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         var demo = await EnsureUserAsync(users, DemoEmail);
         var admin = await EnsureUserAsync(users, AdminEmail);
         if (!await users.IsInRoleAsync(admin, AppRoles.Admin))
         {
-            Check(await users.AddToRoleAsync(admin, AppRoles.Admin));
+            ConfiguredAdmins.Check(await users.AddToRoleAsync(admin, AppRoles.Admin));
         }
 
         var onboarding = services.GetRequiredService<Onboarding.OnboardingService>();
@@ -57,7 +53,7 @@ public static partial class DevelopmentAccounts
         }
 
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        Check(await users.CreateAsync(user, Password));
+        ConfiguredAdmins.Check(await users.CreateAsync(user, Password));
         return user;
     }
 
@@ -66,14 +62,6 @@ public static partial class DevelopmentAccounts
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         return await db.Events.AnyAsync(e => e.UserId == userId, cancellationToken);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Seeding the development accounts failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development accounts: {Demo} and {Admin} (Admin role), password {Password}")]
