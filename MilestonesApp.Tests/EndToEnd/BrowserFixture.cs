@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string? MissingReason { get; private set; }
 
+    /// <summary>The running app's services, to look at what the browser's clicks stored.</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException(MissingReason);
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

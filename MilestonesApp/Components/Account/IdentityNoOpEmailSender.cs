@@ -4,7 +4,10 @@ using MilestonesApp.Data;
 
 namespace MilestonesApp.Components.Account;
 
-// Remove the "else if (EmailSender is IdentityNoOpEmailSender)" block from RegisterConfirmation.razor after updating with a real implementation.
+/// <summary>
+/// The app sends no e-mail. While this sender is registered, the account pages ask <see cref="SendsMail"/> and say so
+/// instead of promising a link that never arrives.
+/// </summary>
 internal sealed class IdentityNoOpEmailSender : IEmailSender<ApplicationUser>
 {
     private readonly IEmailSender emailSender = new NoOpEmailSender();
@@ -17,4 +20,6 @@ internal sealed class IdentityNoOpEmailSender : IEmailSender<ApplicationUser>
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         emailSender.SendEmailAsync(email, "Reset your password", $"Please reset your password using the following code: {resetCode}");
+
+    public static bool SendsMail(IEmailSender<ApplicationUser> sender) => sender is not IdentityNoOpEmailSender;
 }

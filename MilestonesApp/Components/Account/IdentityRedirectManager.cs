@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-using MilestonesApp.Data;
 
 namespace MilestonesApp.Components.Account;
 
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
+
+    /// <summary>Marks a status cookie as an error; <see cref="Shared.StatusMessage"/> shows it as one, without the marker.</summary>
+    public const string ErrorMarker = "Error: ";
 
     private static readonly CookieBuilder StatusCookieBuilder = new()
     {
@@ -50,6 +51,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
         => RedirectToWithStatus(CurrentPath, message, context);
 
-    public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+    public void RedirectToWithError(string uri, string message, HttpContext context)
+        => RedirectToWithStatus(uri, ErrorMarker + message, context);
+
+    public void RedirectToCurrentPageWithError(string message, HttpContext context)
+        => RedirectToWithError(CurrentPath, message, context);
+
+    /// <summary>The cookie names someone whose account no longer exists: that page says so and offers to sign out.</summary>
+    public void RedirectToInvalidUser() => RedirectTo("Account/InvalidUser");
 }
