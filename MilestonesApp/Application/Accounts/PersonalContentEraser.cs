@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data;
+using MilestonesApp.Engine;
+
+namespace MilestonesApp.Application.Accounts;
+
+/// <summary>
+/// What deleting an account erases beside the Identity user: the words a person wrote (wins, habit names) and what
+/// the app remembered about them (profile). The engine's events, stats and awards stay: they carry no personal text,
+/// only the now orphaned opaque user id, and no code path deletes an award.
+/// </summary>
+public sealed class PersonalContentEraser(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate)
+{
+    public async Task EraseAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Wins.Where(w => w.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Habits.Where(h => h.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.UserProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+}
