@@ -32,6 +32,8 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByTestId("celebration-dismiss").ClickAsync();
         await page.Locator(".mud-select:has(#preview-culture) .mud-input-control").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Español" }).ClickAsync();
+        // The select shows the language once the server has taken it; a preview clicked before would still play English.
+        await Expect(page.Locator("#preview-culture")).ToHaveValueAsync("es");
         await page.GetByTestId("preview-first_win").ClickAsync();
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("Primer logro");
         await session.ScreenshotAsync("preview-in-spanish");
