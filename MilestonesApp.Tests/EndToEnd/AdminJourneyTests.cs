@@ -45,10 +45,15 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.Locator("#milestone-title").FillAsync("Two wins");
         await page.Locator("#milestone-description").FillAsync("Two wins logged: a pattern begins.");
         await page.Locator("#rule-threshold").FillAsync("0");
+        await page.Locator("#rule-threshold").BlurAsync();
+        await Expect(page.Locator("#rule-json")).ToHaveValueAsync("{\"field\":\"total_wins\",\"threshold\":0}");
         await page.GetByTestId("save-milestone").ClickAsync();
         await Expect(page.GetByText("Rule 'count' property 'threshold' must be a whole number from 1 to 1000000, not 0.")).ToBeVisibleAsync();
         await session.ScreenshotAsync("form-refuses");
         await page.Locator("#rule-threshold").FillAsync("2");
+        await page.Locator("#rule-threshold").BlurAsync();
+        // The JSON is built on the server from the fields: once it shows 2, saving cannot race the field's change.
+        await Expect(page.Locator("#rule-json")).ToHaveValueAsync("{\"field\":\"total_wins\",\"threshold\":2}");
         await page.GetByTestId("save-milestone").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/milestones/two_wins/edit$"));
         await Expect(page.GetByTestId("missing-texts-es")).ToContainTextAsync("two_wins.title");
