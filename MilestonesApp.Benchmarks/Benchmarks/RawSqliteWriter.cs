@@ -33,8 +33,7 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 5000; " +
-            $"PRAGMA wal_autocheckpoint = {SqliteCheckpointService.FallbackPages};";
+        pragmas.CommandText = SqlitePragmaInterceptor.Pragmas(synchronous, new DatabaseOptions().BusyTimeoutMilliseconds);
         await pragmas.ExecuteNonQueryAsync();
         var checkpoints = new SqliteCheckpointService(connectionString, TimeProvider.System, NullLogger<SqliteCheckpointService>.Instance);
         await checkpoints.StartAsync(CancellationToken.None);

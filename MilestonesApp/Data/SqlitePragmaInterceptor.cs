@@ -12,7 +12,10 @@ namespace MilestonesApp.Data;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    private readonly string pragmas =
+    private readonly string pragmas = Pragmas(synchronous, busyTimeoutMilliseconds);
+
+    /// <summary>The settings every connection of the app runs when it opens; the benchmarks' raw baseline runs them too.</summary>
+    public static string Pragmas(SqliteSynchronous synchronous, int busyTimeoutMilliseconds) =>
         $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = {busyTimeoutMilliseconds}; " +
         $"PRAGMA wal_autocheckpoint = {SqliteCheckpointService.FallbackPages}; PRAGMA cache_size = -32768;";
 
