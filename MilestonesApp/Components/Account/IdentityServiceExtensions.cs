@@ -21,11 +21,8 @@ public static class IdentityServiceExtensions
             .AddIdentityCookies();
         builder.Services.AddAuthorization();
 
-        builder.Services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
+        // The store schema version is pinned by AddMilestonesData, beside the database it shapes.
+        builder.Services.AddIdentityCore<ApplicationUser>(options => options.SignIn.RequireConfirmedAccount = false)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
