@@ -13,7 +13,7 @@ namespace MilestonesApp.Tests.Account;
 /// </summary>
 public sealed class SignInLoginTests(MilestonesAppFactory app) : IClassFixture<MilestonesAppFactory>
 {
-    private const string Password = "Sign-in-1";
+    private const string Password = "Sign-in-passphrase-1";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

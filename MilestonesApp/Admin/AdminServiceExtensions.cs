@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MilestonesApp.Components.Account;
 
 namespace MilestonesApp.Admin;
@@ -18,7 +19,9 @@ public static class AdminServiceExtensions
     public static IServiceCollection AddMilestonesAdmin(this IServiceCollection services)
     {
         services.AddAuthorizationCore(options =>
-            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)));
+            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)
+                .AddRequirements(new CurrentAdminRequirement())));
+        services.AddSingleton<IAuthorizationHandler, CurrentAdminHandler>();
         services.AddScoped<AdminGuard>();
         services.AddScoped<MilestoneAdministration>();
         services.AddScoped<UserLookup>();

@@ -17,7 +17,10 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
-        builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<EngineMetrics>();
+        builder.Services.AddSingleton<MilestoneEngine>();
+        builder.Services.AddSingleton<IMilestoneEngine, MeteredMilestoneEngine>();
         builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
