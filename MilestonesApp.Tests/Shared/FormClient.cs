@@ -30,6 +30,13 @@ public sealed partial class FormClient(WebApplicationFactory<Program> app) : IDi
         return await client.PostAsync(path, new FormUrlEncodedContent(form), cancellationToken);
     }
 
+    /// <summary>Headers sent with every request, such as the browser's Accept-Language.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => client.DefaultRequestHeaders;
+
+    /// <summary>Posts an empty form without opening the page first, as a script hammering the endpoint would.</summary>
+    public Task<HttpResponseMessage> PostEmptyAsync(string path, CancellationToken cancellationToken) =>
+        client.PostAsync(path, new FormUrlEncodedContent([]), cancellationToken);
+
     public Task<HttpResponseMessage> OpenAsync(string path, CancellationToken cancellationToken) => client.GetAsync(path, cancellationToken);
 
     /// <summary>Where a redirect sends the browser, as a path and query.</summary>

@@ -27,6 +27,9 @@ public static class RateLimitingExtensions
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
+                // The status code page re-executes this request to explain the 429. It is a component page, and a
+                // POST there would be taken for a form submission of its own, so it is shown as the GET it is.
+                context.HttpContext.Request.Method = HttpMethods.Get;
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(RateLimitPolicies.AccountForms, AccountFormsPartition);

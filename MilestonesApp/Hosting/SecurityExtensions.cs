@@ -31,11 +31,15 @@ public static class SecurityExtensions
 
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
-        // Behind a TLS proxy the app may see plain HTTP, yet its cookies must never travel without TLS. Development
-        // runs on plain http://localhost, where a cookie marked Secure would not come back to every client.
-        var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        builder.Services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
-        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);
+        // The sign-in cookies are credentials: outside Development they never travel without TLS, even when a
+        // misconfigured proxy makes a request look like plain HTTP. (Development runs on http://localhost.) The
+        // antiforgery cookie follows the request (its default is never Secure): set to Always, antiforgery would
+        // refuse every plain-HTTP form with an exception.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
         return builder;
     }
 
