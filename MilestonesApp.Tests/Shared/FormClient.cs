@@ -15,13 +15,7 @@ public sealed partial class FormClient(WebApplicationFactory<Program> app) : IDi
     /// <summary>Opens the page and submits its form with these fields filled in; the response is the server's answer.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        var page = await client.GetStringAsync(path, cancellationToken);
-        var form = new Dictionary<string, string>();
-        foreach (Match input in HiddenInput().Matches(page))
-        {
-            form.TryAdd(WebUtility.HtmlDecode(input.Groups["name"].Value), WebUtility.HtmlDecode(input.Groups["value"].Value));
-        }
-
+        var form = HiddenFields(await client.GetStringAsync(path, cancellationToken));
         foreach (var (name, value) in fields)
         {
             form[name] = value;
@@ -45,6 +39,18 @@ public sealed partial class FormClient(WebApplicationFactory<Program> app) : IDi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>The hidden fields of a page's form (antiforgery token, form name, attempt id), decoded.</summary>
+    public static Dictionary<string, string> HiddenFields(string page)
+    {
+        var form = new Dictionary<string, string>();
+        foreach (Match input in HiddenInput().Matches(page))
+        {
+            form.TryAdd(WebUtility.HtmlDecode(input.Groups["name"].Value), WebUtility.HtmlDecode(input.Groups["value"].Value));
+        }
+
+        return form;
     }
 
     public void Dispose() => client.Dispose();
