@@ -9,7 +9,7 @@ public static class EngineServiceExtensions
     /// <summary>The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share.</summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<MilestoneEngineOptions>(builder.Configuration.GetSection(MilestoneEngineOptions.Section));
+        builder.Services.AddOptions<MilestoneEngineOptions>().BindConfiguration(MilestoneEngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<MilestoneDefinitionCache>();

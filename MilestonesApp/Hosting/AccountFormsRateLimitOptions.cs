@@ -10,9 +10,9 @@ internal sealed class AccountFormsRateLimitOptions
 {
     public const string Section = "Milestones:RateLimits:AccountForms";
 
-    [Range(1, 100_000)]
+    [Range(1, 100_000, ErrorMessage = "Milestones:RateLimits:AccountForms:PermitLimit must be between 1 and 100000.")]
     public int PermitLimit { get; set; } = 10;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Milestones:RateLimits:AccountForms:Window must be between one second and one day.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
