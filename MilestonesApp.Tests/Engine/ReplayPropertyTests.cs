@@ -66,4 +66,60 @@ public sealed class ReplayPropertyTests
                 stats is null ? null : new ExpectedStats(stats.LoginCount, stats.TotalWins, stats.TotalHabitsCompleted, stats.LastLoginAt, stats.LastActivityAt));
         }, iter: 150);
     }
+
+    // Each event of several users' logs is overtaken by up to MaxOvertaken later ones, or arrives after all of them.
+    private const int MaxOvertaken = 6;
+    private const int ArrivesLast = MaxOvertaken + 1;
+
+    private static readonly Gen<(int User, string EventType, TimeSpan Step, int Delay)[]> DeliveredLogs =
+        Gen.Select(Gen.Int[0, 2], Gen.OneOf([.. EventTypes.All]), Gen.OneOf(Steps), Gen.Frequency((19, Gen.Int[0, MaxOvertaken]), (1, Gen.Const(ArrivesLast))))
+            .Array[0, 30];
+
+    [Fact]
+    public async Task Shuffled_delivery_of_several_users_logs_gives_the_awards_and_receipts_of_their_time_order()
+    {
+        await using var host = await EngineHost.StartAsync();
+        await host.SaveMilestonesAsync(Catalog);
+        var active = (await host.Catalog.ListAsync(TestContext.Current.CancellationToken)).Where(m => m.IsActive).ToList();
+        var origin = EngineHost.Now.AddYears(-5);
+
+        await DeliveredLogs.SampleAsync(async events =>
+        {
+            var users = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+            var clocks = users.Select(_ => origin).ToArray();
+            var timed = events.Select(e => (e.User, Event: new LoggedEvent(e.EventType, clocks[e.User] += e.Step))).ToArray();
+            var delivery = Enumerable.Range(0, events.Length)
+                .OrderBy(i => events[i].Delay == ArrivesLast ? int.MaxValue : i + events[i].Delay)
+                .ThenBy(i => i)
+                .ToList();
+
+            var arrivals = users.Select(_ => new List<LoggedEvent>()).ToArray();
+            var reported = users.Select(_ => new List<(int Arrival, string Code)>()).ToArray();
+            foreach (var i in delivery)
+            {
+                var (user, loggedEvent) = timed[i];
+                arrivals[user].Add(loggedEvent);
+                var result = await host.RecordAsync(users[user], loggedEvent.EventType, loggedEvent.OccurredAt);
+                reported[user].AddRange(result.NewlyAwarded.Select(award => (arrivals[user].Count - 1, award.Code)));
+            }
+
+            for (var user = 0; user < users.Length; user++)
+            {
+                var (held, celebrated) = AwardsDelivered(active, arrivals[user]);
+                var stored = await host.AwardsOfAsync(users[user]);
+                Assert.Equal(held.Order(), stored.Select(award => (award.Milestone!.Code, award.AchievedAt)).Order());
+                Assert.Equal(celebrated.Order(), reported[user].Order());
+
+                var inTimeOrder = arrivals[user].OrderBy(e => e.OccurredAt).ToList();
+                Assert.Equal(
+                    Awards(active.Where(m => m.RuleType != "return_after_gap"), inTimeOrder).Select(award => (award.Code, award.AchievedAt)).Order(),
+                    held.Where(award => active.Single(m => m.Code == award.Code).RuleType != "return_after_gap").Order());
+
+                var stats = await host.StatsOfAsync(users[user]);
+                Assert.Equal(
+                    Stats(arrivals[user]),
+                    stats is null ? null : new ExpectedStats(stats.LoginCount, stats.TotalWins, stats.TotalHabitsCompleted, stats.LastLoginAt, stats.LastActivityAt));
+            }
+        }, iter: 60);
+    }
 }
