@@ -22,6 +22,10 @@ internal sealed class DomainEventValidator(IOptions<MilestoneEngineOptions> opti
         {
             errors.Add($"The user id is {domainEvent.UserId.Length} characters long; the limit is {MaxUserIdLength}.");
         }
+        else if (OpaqueText.Problem(domainEvent.UserId) is { } problem)
+        {
+            errors.Add($"The user id {problem}.");
+        }
 
         if (!EventTypes.IsKnown(domainEvent.EventType))
         {
@@ -33,16 +37,31 @@ internal sealed class DomainEventValidator(IOptions<MilestoneEngineOptions> opti
         {
             errors.Add($"The event occurs at {domainEvent.OccurredAt:O}, in the future: nothing may occur after {latest:O}.");
         }
-
-        if (domainEvent.IdempotencyKey is { } key && (string.IsNullOrWhiteSpace(key) || key.Length > MaxIdempotencyKeyLength))
+        else if (domainEvent.OccurredAt < options.Value.MinOccurredAt)
         {
-            errors.Add($"The idempotency key must be 1 to {MaxIdempotencyKeyLength} characters, not blank.");
+            errors.Add($"The event occurs at {domainEvent.OccurredAt:O}, before the earliest time an event may have, {options.Value.MinOccurredAt:O}.");
+        }
+
+        if (domainEvent.IdempotencyKey is { } key)
+        {
+            if (string.IsNullOrWhiteSpace(key) || key.Length > MaxIdempotencyKeyLength)
+            {
+                errors.Add($"The idempotency key must be 1 to {MaxIdempotencyKeyLength} characters, not blank.");
+            }
+            else if (OpaqueText.Problem(key) is { } problem)
+            {
+                errors.Add($"The idempotency key {problem}.");
+            }
         }
 
         var metadata = domainEvent.Metadata?.ToJsonString();
         if (metadata is not null && Encoding.UTF8.GetByteCount(metadata) > options.Value.MaxMetadataBytes)
         {
             errors.Add($"The metadata is {Encoding.UTF8.GetByteCount(metadata)} bytes; the limit is {options.Value.MaxMetadataBytes}.");
+        }
+        else if (metadata is not null && JsonDuplicates.FirstIn(metadata) is { } duplicate)
+        {
+            errors.Add($"The metadata names the property '{duplicate}' more than once.");
         }
 
         return errors.Count == 0 ? metadata : throw new InvalidDomainEventException(errors);

@@ -5,6 +5,9 @@ public sealed class MilestoneEngineOptions
 {
     public const string Section = "Milestones:Engine";
 
+    /// <summary>The most <see cref="MaxFutureSkew"/> may be: more is a broken clock, not skew.</summary>
+    public static readonly TimeSpan MaxAllowedFutureSkew = TimeSpan.FromDays(1);
+
     /// <summary>How far ahead of the server clock an event may claim to have occurred (clock skew between machines).</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
 

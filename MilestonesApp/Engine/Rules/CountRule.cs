@@ -50,6 +50,39 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
         return counted.Count >= Threshold ? counted[Threshold - 1] : null;
     }
 
+    // Judged afresh in time order, the award exists once the threshold-th counted event exists and some trigger event
+    // (real time) or login (catch-up) comes at or after it; the receipt is that threshold-th event.
+    public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken)
+    {
+        var eventType = context.Event.EventType;
+        if (!MayHold(context.Stats) || (eventType != CountedEvent && eventType != triggerEvent && eventType != EventTypes.UserLoggedIn))
+        {
+            return null;
+        }
+
+        var receipt = await context.History.NthAsync(CountedEvent, Threshold, cancellationToken);
+        if (receipt is null || CountedEvent == triggerEvent || CountedEvent == EventTypes.UserLoggedIn)
+        {
+            return receipt;
+        }
+
+        foreach (var witness in new[] { triggerEvent, EventTypes.UserLoggedIn }.Distinct())
+        {
+            if (await context.History.NextAsync(witness, receipt, cancellationToken) is not null)
+            {
+                return receipt;
+            }
+        }
+
+        return null;
+    }
+
+    // A counted event before the receipt makes the event just before it the threshold-th.
+    public async ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken) =>
+        context.Event.EventType == CountedEvent && context.Event.IsBefore(receipt)
+            ? await context.History.NthAsync(CountedEvent, Threshold, cancellationToken)
+            : null;
+
     public SetBasedQuery FirstAchievements() => new("""
         SELECT user_id, id AS event_id, occurred_at FROM (
             SELECT user_id, id, occurred_at,

@@ -13,4 +13,17 @@ public interface IMilestoneRule
 
     /// <summary>Catch-up: the earliest event, up to the one being recorded, at which the condition held.</summary>
     ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A late event (one that occurred before the user's latest), for a milestone the user does not hold: whether the
+    /// events so far, judged in time order, now award it, and if so the event that completed it. Any event type may
+    /// ask; a rule answers null for one that cannot change its answer.
+    /// </summary>
+    ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A late event, for a milestone the user holds with <paramref name="receipt"/>: an event before the receipt at
+    /// which the late event proves the condition held, or null. Receipts only ever move earlier.
+    /// </summary>
+    ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken);
 }
