@@ -62,11 +62,11 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
             : await ReturnAfterAsync(context.History, login, cancellationToken);
     }
 
+    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
+        EventTypes.UserLoggedIn, 1, "occurred_at - earlier >= @gap_ms", ("gap_ms", (long)Gap.TotalMilliseconds));
+
     private async Task<RecordedEvent?> ReturnAfterAsync(IUserHistory history, RecordedEvent login, CancellationToken cancellationToken) =>
         await history.NextAsync(EventTypes.UserLoggedIn, login, cancellationToken) is { } next && next.OccurredAt - login.OccurredAt >= Gap
             ? next
             : null;
-
-    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
-        EventTypes.UserLoggedIn, 1, "occurred_at - earlier >= @gap_ms", ("gap_ms", (long)Gap.TotalMilliseconds));
 }

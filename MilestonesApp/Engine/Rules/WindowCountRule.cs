@@ -101,6 +101,10 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         return FirstFullWindow(await context.History.BetweenAsync(Event, late.OccurredAt - Window, until, cancellationToken), from: late);
     }
 
+    // Reaching back Count - 1 events finds when the window of Count events ending at each event began.
+    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
+        Event, Count - 1, "occurred_at - earlier <= @window_ms", ("window_ms", (long)Window.TotalMilliseconds));
+
     private async Task<RecordedEvent?> FirstEverAsync(IUserHistory history, CancellationToken cancellationToken) =>
         FirstFullWindow(await history.UpToAsync(Event, DateTimeOffset.MaxValue, cancellationToken), from: null);
 
@@ -121,8 +125,4 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
     /// <summary>Whether the window ending at <paramref name="moment"/> holds Count of <paramref name="events"/> that come before it.</summary>
     private bool HoldsAt(IReadOnlyList<RecordedEvent> events, RecordedEvent moment) =>
         events.Count(e => !moment.IsBefore(e) && e.OccurredAt >= moment.OccurredAt - Window) >= Count;
-
-    // Reaching back Count - 1 events finds when the window of Count events ending at each event began.
-    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
-        Event, Count - 1, "occurred_at - earlier <= @window_ms", ("window_ms", (long)Window.TotalMilliseconds));
 }
