@@ -161,6 +161,27 @@ public sealed class DomainEventValidationTests(EngineHostFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Metadata_nested_too_deep_to_read_back_is_refused_and_writes_nothing()
+    {
+        var host = fixture.Host;
+        var before = await host.CountRowsAsync();
+        var metadata = new JsonObject();
+        var innermost = metadata;
+        for (var depth = 0; depth < 80; depth++)
+        {
+            var inner = new JsonObject();
+            innermost["inner"] = inner;
+            innermost = inner;
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidDomainEventException>(() =>
+            host.Engine.RecordAsync(new DomainEvent("user-1", EventTypes.WinLogged, host.Clock.GetUtcNow(), metadata), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("The metadata cannot be read back as JSON", Assert.Single(refused.Errors), StringComparison.Ordinal);
+        Assert.Equal(before, await host.CountRowsAsync());
+    }
+
+    [Fact]
     public async Task An_event_at_the_edge_of_every_limit_is_accepted()
     {
         var host = fixture.Host;

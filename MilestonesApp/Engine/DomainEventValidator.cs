@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace MilestonesApp.Engine;
@@ -59,11 +60,24 @@ internal sealed class DomainEventValidator(IOptions<MilestoneEngineOptions> opti
         {
             errors.Add($"The metadata is {Encoding.UTF8.GetByteCount(metadata)} bytes; the limit is {options.Value.MaxMetadataBytes}.");
         }
-        else if (metadata is not null && JsonDuplicates.FirstIn(metadata) is { } duplicate)
+        else if (metadata is not null && MetadataProblem(metadata) is { } problem)
         {
-            errors.Add($"The metadata names the property '{duplicate}' more than once.");
+            errors.Add(problem);
         }
 
         return errors.Count == 0 ? metadata : throw new InvalidDomainEventException(errors);
+    }
+
+    // A retry's metadata is compared with the stored text, read back inside the transaction: it must read back.
+    private static string? MetadataProblem(string metadata)
+    {
+        try
+        {
+            return JsonDuplicates.FirstIn(metadata) is { } duplicate ? $"The metadata names the property '{duplicate}' more than once." : null;
+        }
+        catch (JsonException exception)
+        {
+            return $"The metadata cannot be read back as JSON: {exception.Message}";
+        }
     }
 }

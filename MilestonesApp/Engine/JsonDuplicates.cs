@@ -9,31 +9,27 @@ namespace MilestonesApp.Engine;
 /// </summary>
 internal static class JsonDuplicates
 {
-    /// <summary>The first property named twice within one object, or null when there is none or the text is not valid JSON.</summary>
+    /// <summary>
+    /// The first property named twice within one object, or null when there is none. Throws <see cref="JsonException"/>
+    /// for text that is not JSON or nests deeper than 64 levels, as the parsers that read it later would.
+    /// </summary>
     public static string? FirstIn(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var objects = new Stack<HashSet<string>>();
-        try
+        while (reader.Read())
         {
-            while (reader.Read())
+            switch (reader.TokenType)
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject:
-                        objects.Push(new HashSet<string>(StringComparer.Ordinal));
-                        break;
-                    case JsonTokenType.EndObject:
-                        objects.Pop();
-                        break;
-                    case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
-                        return reader.GetString();
-                }
+                case JsonTokenType.StartObject:
+                    objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.EndObject:
+                    objects.Pop();
+                    break;
+                case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
+                    return reader.GetString();
             }
-        }
-        catch (JsonException)
-        {
-            // Malformed text is the parser's to report, with its own position and reason.
         }
 
         return null;
