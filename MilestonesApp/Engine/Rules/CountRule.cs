@@ -30,18 +30,15 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
             return null;
         }
 
-        // The usual case, an in-order event bringing the counter to the threshold, needs no history read. An event
-        // older than the latest stored one may not be the threshold-th in time order: the history decides then.
-        var inOrder = context.Stats.LastActivityAt == context.Event.OccurredAt;
-        if (inOrder && context.Event.EventType == CountedEvent && context.Stats.Counter(Field) == Threshold)
+        // The usual case, the event bringing the counter to the threshold, needs no history read.
+        if (context.Event.EventType == CountedEvent && context.Stats.Counter(Field) == Threshold)
         {
             return context.Event;
         }
 
-        // Otherwise (a milestone added after the threshold was passed, or a late event) the receipt names the
-        // threshold-th counted event in time order among all recorded ones, which the counter says exist.
-        var counted = await context.History.UpToAsync(CountedEvent, DateTimeOffset.MaxValue, cancellationToken);
-        return counted[Threshold - 1];
+        // Otherwise (a milestone added after the threshold was passed, or a trigger that is not the counted event)
+        // the receipt names the threshold-th counted event in time order, which the counter says exists.
+        return await context.History.NthAsync(CountedEvent, Threshold, cancellationToken);
     }
 
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)

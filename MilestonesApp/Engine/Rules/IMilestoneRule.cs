@@ -8,7 +8,10 @@ public interface IMilestoneRule
     /// <summary>A cheap necessary condition read off the stats alone, so catch-up can skip reading history.</summary>
     bool MayHold(UserStatsSnapshot stats);
 
-    /// <summary>Real time: whether the condition holds at the event being recorded, and if so the event that completed it.</summary>
+    /// <summary>
+    /// Real time: whether the condition holds at the event being recorded, the user's latest, and if so the event that
+    /// completed it. A late event goes to <see cref="EvaluateLateAsync"/> instead.
+    /// </summary>
     ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken);
 
     /// <summary>Catch-up: the earliest event, up to the one being recorded, at which the condition held.</summary>
