@@ -60,6 +60,19 @@ public sealed class LateEventTests
     }
 
     [Fact]
+    public async Task A_late_counted_event_awards_at_the_threshold_when_a_trigger_event_follows_it_in_time()
+    {
+        await using var host = await StartWithAsync(TestMilestones.Count("test_wins_2_on_habit", StatsCounters.TotalWins, 2, trigger: EventTypes.HabitCompleted));
+
+        var first = await host.RecordAsync(User, EventTypes.WinLogged, Day0);
+        var habit = await host.RecordAsync(User, EventTypes.HabitCompleted, Day0.AddHours(2));
+        var lateWin = await host.RecordAsync(User, EventTypes.WinLogged, Day0.AddHours(1));
+
+        await host.AssertAwardedAsync(User, "test_wins_2_on_habit", awardedBy: lateWin, achievedBy: lateWin, Day0.AddHours(1));
+        Assert.DoesNotContain(first.NewlyAwarded.Concat(habit.NewlyAwarded), award => award.Code == "test_wins_2_on_habit");
+    }
+
+    [Fact]
     public async Task A_late_event_proving_a_count_was_reached_earlier_moves_the_receipt_earlier_without_a_new_celebration()
     {
         await using var host = await StartWithAsync(TestMilestones.Count("test_wins_3", StatsCounters.TotalWins, 3));

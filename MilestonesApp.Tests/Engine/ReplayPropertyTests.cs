@@ -24,6 +24,7 @@ public sealed class ReplayPropertyTests
     [
         TestMilestones.Count("prop_wins_2", StatsCounters.TotalWins, 2),
         TestMilestones.Count("prop_logins_3_on_habit", StatsCounters.LoginCount, 3, trigger: EventTypes.HabitCompleted),
+        TestMilestones.Count("prop_wins_2_on_habit", StatsCounters.TotalWins, 2, trigger: EventTypes.HabitCompleted),
         TestMilestones.WindowCount("prop_habits_3_in_2", EventTypes.HabitCompleted, count: 3, windowDays: 2),
         TestMilestones.WindowCount("prop_wins_2_in_1_on_login", EventTypes.WinLogged, count: 2, windowDays: 1, trigger: EventTypes.UserLoggedIn),
         TestMilestones.WindowCount("prop_habits_2_in_1_on_win", EventTypes.HabitCompleted, count: 2, windowDays: 1, trigger: EventTypes.WinLogged),
