@@ -27,32 +27,20 @@ public sealed class LockoutTests(MilestonesAppFactory app) : IClassFixture<Miles
         Assert.Equal("/Account/Lockout", FormClient.RedirectTarget(right));
     }
 
-    [Fact]
-    public async Task Five_wrong_authenticator_codes_lock_the_account()
-    {
-        var person = await TestPerson.CreateAsync(app, twoFactor: true);
-        using var browser = new FormClient(app);
-        using var passwordStep = await person.SignInAsync(browser);
-        var codeStep = FormClient.RedirectTarget(passwordStep);
-
-        var last = await FailRepeatedlyAsync(browser, codeStep, "Input.TwoFactorCode", "000000");
-
-        Assert.Equal("/Account/Lockout", FormClient.RedirectTarget(last));
-        using var right = await person.SignInAsync(new FormClient(app));
-        Assert.Equal("/Account/Lockout", FormClient.RedirectTarget(right));
-    }
-
-    [Fact]
-    public async Task Five_wrong_recovery_codes_lock_the_account()
+    [Theory]
+    [InlineData("/Account/LoginWith2fa", "Input.TwoFactorCode", "000000")]
+    [InlineData("/Account/LoginWithRecoveryCode", "Input.RecoveryCode", "WRONG-CODE")]
+    public async Task Five_wrong_second_factor_codes_lock_the_account(string page, string field, string wrongCode)
     {
         var person = await TestPerson.CreateAsync(app, twoFactor: true);
         using var browser = new FormClient(app);
         using var passwordStep = await person.SignInAsync(browser);
 
-        var last = await FailRepeatedlyAsync(browser, "/Account/LoginWithRecoveryCode", "Input.RecoveryCode", "WRONG-CODE");
+        using var last = await FailRepeatedlyAsync(browser, page, field, wrongCode);
 
         Assert.Equal("/Account/Lockout", FormClient.RedirectTarget(last));
-        using var right = await person.SignInAsync(new FormClient(app));
+        using var anotherBrowser = new FormClient(app);
+        using var right = await person.SignInAsync(anotherBrowser);
         Assert.Equal("/Account/Lockout", FormClient.RedirectTarget(right));
     }
 
