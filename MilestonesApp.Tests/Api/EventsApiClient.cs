@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Tests.Shared;
 
@@ -14,7 +15,7 @@ internal static class EventsApiClient
     public static async Task<CreatedApiKey> CreateKeyAsync(MilestonesAppFactory app, string? name = null) =>
         await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(name ?? $"test-{Guid.NewGuid():N}", TestContext.Current.CancellationToken);
 
-    public static HttpClient Create(MilestonesAppFactory app, string? key, string? language = null)
+    public static HttpClient Create(WebApplicationFactory<Program> app, string? key, string? language = null)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         if (key is not null)
@@ -38,6 +39,9 @@ internal static class EventsApiClient
 
     public static Task<HttpResponseMessage> PostEventAsync(this HttpClient client, object body) =>
         client.PostAsJsonAsync("/api/v1/events", body, TestContext.Current.CancellationToken);
+
+    public static Task<HttpResponseMessage> PostBatchAsync(this HttpClient client, IEnumerable<object> events) =>
+        client.PostAsJsonAsync("/api/v1/events/batch", new { events }, TestContext.Current.CancellationToken);
 
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);

@@ -22,7 +22,12 @@ public static class ApiServiceExtensions
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ApiKeyRateLimitPolicy>(ApiKeyRateLimitPolicy.Name));
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<EventsApiDocument>());
+        builder.Services.AddOpenApi(openApi =>
+        {
+            // The document describes the events API only, not the pages' own endpoints (culture switch, account forms).
+            openApi.ShouldInclude = endpoint => endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            openApi.AddDocumentTransformer<EventsApiDocument>();
+        });
         return builder;
     }
 
