@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Operations;
 using Scalar.AspNetCore;
@@ -11,7 +12,7 @@ public static class ApiServiceExtensions
     public static IHostApplicationBuilder AddEventsApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ApiKeyService>();
+        builder.Services.TryAddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiProblems>();
         builder.Services.AddSingleton<EventRecorder>();
         builder.Services.AddSingleton<IOperatorCommand, ApiKeyCommand>();

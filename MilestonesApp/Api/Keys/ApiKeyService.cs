@@ -18,6 +18,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Dat
         if (trimmed.Length == 0 || trimmed.Length > AppTablesConfiguration.MaxApiKeyNameLength || trimmed.Any(char.IsControl))
         {
             throw new ApiKeyException(
+                ApiKeyProblem.InvalidName,
                 $"A key's name must be 1 to {AppTablesConfiguration.MaxApiKeyNameLength} characters, without control characters.");
         }
 
@@ -28,7 +29,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Dat
         {
             if (await db.ApiKeys.AnyAsync(k => k.Name == trimmed && k.RevokedAt == null, cancellationToken))
             {
-                throw new ApiKeyException($"A key named '{trimmed}' already exists; revoke it first or choose another name.");
+                throw new ApiKeyException(ApiKeyProblem.NameTaken, $"A key named '{trimmed}' already exists; revoke it first or choose another name.");
             }
 
             db.ApiKeys.Add(row);
@@ -45,7 +46,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Dat
         using (await writeGate.EnterAsync(cancellationToken))
         {
             var row = await db.ApiKeys.SingleOrDefaultAsync(k => k.Name == name && k.RevokedAt == null, cancellationToken)
-                ?? throw new ApiKeyException($"No live key is named '{name}'.");
+                ?? throw new ApiKeyException(ApiKeyProblem.UnknownName, $"No live key is named '{name}'.");
             row.RevokedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return Describe(row);
