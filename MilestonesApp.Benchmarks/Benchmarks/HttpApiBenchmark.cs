@@ -34,9 +34,9 @@ internal static class HttpApiBenchmark
             .Select(client => EventStream.After(history, users.Where((_, i) => i % Clients == client).ToList(), $"{prefix}-{client}"))
             .ToArray();
 
-        var overHttp = new Load(e => PostAsync(http, e), Streams("b7-http"));
-        var inProcess = new Load(e => engine.RecordAsync(e), Streams("b7-engine"));
-        Load[] loads = [overHttp, inProcess];
+        var overHttp = new ConcurrentLoad("B7", e => PostAsync(http, e), Streams("b7-http"), EventsPerClient);
+        var inProcess = new ConcurrentLoad("B7", e => engine.RecordAsync(e), Streams("b7-engine"), EventsPerClient);
+        ConcurrentLoad[] loads = [overHttp, inProcess];
         var started = Stopwatch.GetTimestamp();
         var rounds = 0;
         for (var round = -1; round < MaxRounds && (round < 2 || Stopwatch.GetElapsedTime(started) < Budget); round++, rounds++)
@@ -71,52 +71,5 @@ internal static class HttpApiBenchmark
             idempotencyKey = domainEvent.IdempotencyKey,
         });
         response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>32 writers, one stream each, recording at once; collects each round's rate, every latency and the errors.</summary>
-    private sealed class Load(Func<DomainEvent, Task> record, EventStream[] streams)
-    {
-        private readonly List<double> latencies = [];
-        private int errors;
-
-        public List<double> Rates { get; } = [];
-
-        public int Errors => errors;
-
-        public Distribution Latency => new(latencies);
-
-        public async Task RunAsync(bool measured)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var writers = await Task.WhenAll(streams.Select(stream => Task.Run(() => WriteAsync(stream))));
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            if (measured)
-            {
-                Rates.Add(Clients * EventsPerClient / seconds);
-                latencies.AddRange(writers.SelectMany(w => w));
-            }
-        }
-
-        private async Task<List<double>> WriteAsync(EventStream stream)
-        {
-            var own = new List<double>(EventsPerClient);
-            for (var i = 0; i < EventsPerClient; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await record(stream.Next());
-                }
-                catch (Exception exception)
-                {
-                    Interlocked.Increment(ref errors);
-                    Progress.Say($"B7 error: {exception.GetType().Name}: {exception.Message}");
-                }
-
-                own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-
-            return own;
-        }
     }
 }
