@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 using static MilestonesApp.Tests.Api.EventsApiClient;
 
@@ -17,7 +14,7 @@ public sealed class TwoRequestsAnHourAppFactory : MilestonesAppFactory
     }
 }
 
-/// <summary>429 past the per-key rate limit, and 409 for an idempotency key the engine says was reused.</summary>
+/// <summary>429 past the per-key rate limit, for that key only.</summary>
 public sealed class EventsApiLimitsTests(TwoRequestsAnHourAppFactory app) : IClassFixture<TwoRequestsAnHourAppFactory>
 {
     [Fact]
@@ -42,27 +39,5 @@ public sealed class EventsApiLimitsTests(TwoRequestsAnHourAppFactory app) : ICla
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Equal("Demasiadas solicitudes con esta clave de API.", problem.GetProperty("title").GetString());
         await otherKey.AssertStatusAsync(HttpStatusCode.OK);
-    }
-
-    [Fact]
-    public async Task An_idempotency_key_reused_for_a_different_event_is_a_409_problem()
-    {
-        using var reusing = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-            services.AddSingleton<IMilestoneEngine, ReusedKeyEngine>()));
-        using var client = Create(reusing, (await CreateKeyAsync(app)).Key);
-
-        using var response = await client.PostEventAsync(Event("someone", EventTypes.WinLogged, DateTimeOffset.UtcNow.AddDays(-1), "used-before"));
-
-        await response.AssertStatusAsync(HttpStatusCode.Conflict);
-        var problem = await response.JsonAsync();
-        Assert.Equal("The idempotency key was already used for a different event.", problem.GetProperty("title").GetString());
-        Assert.Contains("'used-before'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>An engine that has seen every key before, with another event: what the engine answers a reused key with.</summary>
-    private sealed class ReusedKeyEngine : IMilestoneEngine
-    {
-        public Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default) =>
-            throw new IdempotencyKeyReusedException(domainEvent.UserId, domainEvent.IdempotencyKey!, originalEventId: 1);
     }
 }

@@ -51,6 +51,25 @@ public sealed class EventsApiTests(MilestonesAppFactory app) : IClassFixture<Mil
     }
 
     [Fact]
+    public async Task An_idempotency_key_reused_for_a_different_event_is_a_409_problem_and_records_nothing()
+    {
+        using var client = await CreateWithNewKeyAsync(app, "de");
+        var user = NewUser();
+        var original = await (await client.PostEventAsync(Event(user, EventTypes.WinLogged, Monday.AddHours(9), "win-1"))).JsonAsync();
+
+        using var reused = await client.PostEventAsync(Event(user, EventTypes.WinLogged, Monday.AddHours(10), "win-1"));
+        using var next = await client.PostEventAsync(Event(user, EventTypes.WinLogged, Monday.AddHours(11), "win-2"));
+
+        await reused.AssertStatusAsync(HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+        var problem = await reused.JsonAsync();
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Der Idempotenzschlüssel wurde bereits für ein anderes Ereignis verwendet.", problem.GetProperty("title").GetString());
+        Assert.Contains("'win-1'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(original.GetProperty("eventId").GetInt64() + 1, (await next.JsonAsync()).GetProperty("eventId").GetInt64());
+    }
+
+    [Fact]
     public async Task Missing_properties_are_a_400_problem_with_one_sentence_each()
     {
         using var client = await CreateWithNewKeyAsync(app);
