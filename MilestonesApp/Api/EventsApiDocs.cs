@@ -32,7 +32,7 @@ internal static class EventsApiDocs
         {"events":[{"userId":"user-42","type":"HabitCompleted","occurredAt":"2026-11-28T07:00:00+00:00","idempotencyKey":"import-1"},{"userId":"user-42","type":"Sleep","occurredAt":"2026-11-28T23:00:00+00:00","idempotencyKey":"import-2"}]}
         """,
         """
-        {"results":[{"status":200,"eventId":1018,"duplicate":false,"newlyAwarded":[]},{"status":400,"title":"The request is not valid.","detail":"Unknown event type 'Sleep'.","errors":{"event":["Unknown event type 'Sleep'."]}}]}
+        {"results":[{"status":200,"eventId":1018,"duplicate":false,"newlyAwarded":[]},{"status":400,"title":"The request is not valid.","detail":"Event type 'Sleep' is unknown; the events are UserLoggedIn, WinLogged, HabitCompleted.","errors":{"event":["Event type 'Sleep' is unknown; the events are UserLoggedIn, WinLogged, HabitCompleted."]}}]}
         """);
 
     public static readonly OperationDocs UserMilestones = new(
