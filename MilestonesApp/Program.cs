@@ -1,4 +1,5 @@
 using MilestonesApp.Admin;
+using MilestonesApp.Api;
 using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
 using MilestonesApp.Celebrations;
@@ -23,6 +24,7 @@ builder.AddMilestonesWeb();
 builder.AddCelebrations();
 builder.AddMilestonesAdmin();
 builder.AddOperatorCommands();
+builder.AddEventsApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -34,6 +36,7 @@ if (await app.TryRunOperatorCommandAsync(args))
 await app.SeedDevelopmentAccountsAsync();
 app.UseMilestonesSecurity();
 app.UseMilestonesLocalization();
+app.UseEventsApi();
 app.UseMilestonesWeb();
 app.MapDefaultEndpoints();
 app.Run();

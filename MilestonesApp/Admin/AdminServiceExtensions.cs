@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Api.Keys;
 using MilestonesApp.Components.Account;
 
 namespace MilestonesApp.Admin;
@@ -27,6 +29,8 @@ public static class AdminServiceExtensions
         services.AddScoped<UserLookup>();
         services.AddScoped<CelebrationPreview>();
         services.AddScoped<MilestoneTextCoverage>();
+        services.AddScoped<ApiKeyAdministration>();
+        services.TryAddSingleton<ApiKeyService>();
         return services;
     }
 }

@@ -6,7 +6,10 @@ namespace MilestonesApp.Engine;
 
 public static class EngineServiceExtensions
 {
-    /// <summary>The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share.</summary>
+    /// <summary>
+    /// The engine, the catalog, the backfill and the stats rebuilder, with the definition cache and write gate they share,
+    /// and the in-process award notifier unless another (one across nodes) was registered first.
+    /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MilestoneEngineOptions>()
@@ -29,7 +32,10 @@ public static class EngineServiceExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<MilestoneEngine>();
-        builder.Services.AddSingleton<IMilestoneEngine, MeteredMilestoneEngine>();
+        builder.Services.AddSingleton<AwardPublishingEngine>();
+        builder.Services.AddSingleton<IMilestoneEngine>(services => new MeteredMilestoneEngine(
+            services.GetRequiredService<AwardPublishingEngine>(), services.GetRequiredService<EngineMetrics>()));
+        builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();

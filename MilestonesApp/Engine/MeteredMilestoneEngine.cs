@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MilestonesApp.Engine;
 
 /// <summary>The engine as callers see it, measured: <see cref="EngineMetrics"/> around every <c>RecordAsync</c>.</summary>
-internal sealed class MeteredMilestoneEngine(MilestoneEngine engine, EngineMetrics metrics) : IMilestoneEngine
+internal sealed class MeteredMilestoneEngine(IMilestoneEngine engine, EngineMetrics metrics) : IMilestoneEngine
 {
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
