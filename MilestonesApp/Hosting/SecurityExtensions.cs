@@ -29,6 +29,7 @@ public static class SecurityExtensions
         builder.Services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ProxyOptions>>((forwarded, proxy) => proxy.Value.ApplyTo(forwarded));
 
+        builder.Services.AddMilestonesSecurityHeaders();
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         // The sign-in cookies are credentials: outside Development they never travel without TLS, even when a
@@ -51,7 +52,7 @@ public static class SecurityExtensions
             app.UseForwardedHeaders();
         }
 
-        app.UseSecurityHeaders(SecurityHeaders.Policy());
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -1,3 +1,5 @@
+using NetEscapades.AspNetCore.SecurityHeaders.Headers.ContentSecurityPolicy;
+
 namespace MilestonesApp.Hosting;
 
 /// <summary>
@@ -6,8 +8,25 @@ namespace MilestonesApp.Hosting;
 /// </summary>
 internal static class SecurityHeaders
 {
-    public static HeaderPolicyCollection Policy() =>
-        new HeaderPolicyCollection()
+    /// <summary>
+    /// The API reference page at <c>/api/docs</c>: Scalar starts itself with an inline module script and evaluates code
+    /// (the journey showed both blocked otherwise). The page shows no person's data and its calls carry the API key the
+    /// reader types, never the app's cookie; the app's own pages keep the strict policy.
+    /// </summary>
+    public const string ApiDocsPolicy = "api-docs";
+    private const string ApiDocsPath = "/api/docs";
+
+    public static void AddMilestonesSecurityHeaders(this IServiceCollection services) =>
+        services.AddSecurityHeaderPolicies()
+            // Blazor's import map is the app's one inline script; it carries the request's nonce. No eval anywhere.
+            .SetDefaultPolicy(policy => Common(policy, scripts => scripts.Self().WithNonce()))
+            .AddPolicy(ApiDocsPolicy, policy => Common(policy, scripts => scripts.Self().UnsafeInline().UnsafeEval()))
+            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(ApiDocsPath)
+                ? context.ConfiguredPolicies[ApiDocsPolicy]
+                : context.SelectedPolicy);
+
+    private static void Common(HeaderPolicyCollection policy, Action<ScriptSourceDirectiveBuilder> scripts) =>
+        policy
             .AddContentTypeOptionsNoSniff()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
             .AddFrameOptionsDeny()
@@ -15,8 +34,7 @@ internal static class SecurityHeaders
             .AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().Self();
-                // Blazor's import map is the one inline script; it carries the request's nonce. No eval anywhere.
-                csp.AddScriptSrc().Self().WithNonce();
+                scripts(csp.AddScriptSrc());
                 // MudBlazor positions and colours its components with style attributes (blocked without unsafe-inline).
                 csp.AddStyleSrc().Self().UnsafeInline();
                 csp.AddImgSrc().Self();
