@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -8,10 +9,10 @@ public sealed class IdempotencyTests
     private const string User = "user-1";
     private static readonly DateTimeOffset At = EngineHost.Now.AddDays(-1);
 
-    [Fact]
-    public async Task Retry_with_the_same_key_changes_nothing_and_reports_the_original_awards()
+    [Theory, OnEachProvider]
+    public async Task Retry_with_the_same_key_changes_nothing_and_reports_the_original_awards(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.SaveMilestonesAsync(TestMilestones.Count("test_wins_1", StatsCounters.TotalWins, 1));
         var original = await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
         var rows = await host.CountRowsAsync();
@@ -33,10 +34,10 @@ public sealed class IdempotencyTests
             (await host.AwardsOfAsync(User)).Select(a => (a.Id, a.MilestoneId, a.EventId, a.AchievedAt, a.AwardedAt)));
     }
 
-    [Fact]
-    public async Task Retry_of_an_event_that_awarded_nothing_reports_nothing()
+    [Theory, OnEachProvider]
+    public async Task Retry_of_an_event_that_awarded_nothing_reports_nothing(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
         var second = await host.RecordAsync(User, EventTypes.WinLogged, At.AddMinutes(1), "win-2");
 
@@ -48,10 +49,10 @@ public sealed class IdempotencyTests
         Assert.Empty(retry.NewlyAwarded);
     }
 
-    [Fact]
-    public async Task Retry_still_reports_an_award_whose_milestone_was_deactivated_since()
+    [Theory, OnEachProvider]
+    public async Task Retry_still_reports_an_award_whose_milestone_was_deactivated_since(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var milestone = TestMilestones.Count("test_wins_1", StatsCounters.TotalWins, 1);
         await host.SaveMilestonesAsync(milestone);
         var original = await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
@@ -63,10 +64,10 @@ public sealed class IdempotencyTests
         Assert.Equal(original.NewlyAwarded, retry.NewlyAwarded);
     }
 
-    [Fact]
-    public async Task The_same_key_from_another_user_is_a_new_event()
+    [Theory, OnEachProvider]
+    public async Task The_same_key_from_another_user_is_a_new_event(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var first = await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
 
         var other = await host.RecordAsync("user-2", EventTypes.WinLogged, At, "win-1");

@@ -1,4 +1,5 @@
 using CsCheck;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 using static MilestonesApp.Tests.Engine.ReferenceModel;
@@ -31,10 +32,10 @@ public sealed class ReplayPropertyTests
     private static readonly Gen<(string EventType, TimeSpan Step)[]> Logs =
         Gen.Select(Gen.OneOf([.. EventTypes.All]), Gen.OneOf(Steps)).Array[0, 20];
 
-    [Fact]
-    public async Task Real_time_awards_equal_a_fresh_evaluation_of_the_whole_log_and_stats_equal_its_fold()
+    [Theory, OnEachProvider]
+    public async Task Real_time_awards_equal_a_fresh_evaluation_of_the_whole_log_and_stats_equal_its_fold(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.SaveMilestonesAsync(Catalog);
         var active = (await host.Catalog.ListAsync(TestContext.Current.CancellationToken)).Where(m => m.IsActive).ToList();
         var origin = EngineHost.Now.AddYears(-5);

@@ -5,9 +5,22 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Data;
 
-/// <summary>The one database: the engine's tables, the app's own and Identity's.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The one database: the engine's tables, the app's own and Identity's. Its migrations are SQLite's; PostgreSQL's
+/// belong to <see cref="PostgreSqlAppDbContext"/>, EF Core's pattern for migrations of several providers.
+/// </summary>
+public class AppDbContext : IdentityDbContext<ApplicationUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<UserStats> UserStats => Set<UserStats>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
@@ -16,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Habit> Habits => Set<Habit>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<SeenAward> SeenAwards => Set<SeenAward>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,7 +4,10 @@ namespace MilestonesApp.Data;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Applies migrations, switches the file to WAL, then syncs the milestone seed. Runs before the app serves.</summary>
+    /// <summary>
+    /// Applies the provider's migrations (on SQLite also switching the file to WAL), then syncs the milestone seed.
+    /// Runs before the app serves. On PostgreSQL, nodes starting together are serialized by EF Core's migration lock.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
     {
         using var scope = app.Services.CreateScope();
@@ -12,7 +15,10 @@ public static class DatabaseInitializer
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
         }
 
         await scope.ServiceProvider.GetRequiredService<MilestoneSeeder>().SyncAsync(cancellationToken);

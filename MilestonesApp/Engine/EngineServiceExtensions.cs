@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Data;
 using MilestonesApp.Engine.Backfill;
 using MilestonesApp.Engine.Storage;
 
@@ -6,19 +7,27 @@ namespace MilestonesApp.Engine;
 
 public static class EngineServiceExtensions
 {
-    /// <summary>The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share.</summary>
+    /// <summary>
+    /// The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share. Needs
+    /// <see cref="DataServiceExtensions.AddMilestonesData"/>, which decides the provider: on SQLite one kept write
+    /// connection behind the gate, on PostgreSQL a pooled connection per transaction.
+    /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<MilestoneEngineOptions>(builder.Configuration.GetSection(MilestoneEngineOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddLocalization();
         builder.Services.AddSingleton<MilestoneDefinitionCache>();
         builder.Services.AddSingleton<DatabaseWriteGate>();
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
-        builder.Services.AddSingleton<MilestoneTextLocalizer>();
+        builder.Services.TryAddSingleton<IMilestoneTexts, DefinitionTexts>();
         builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
         builder.Services.AddSingleton<EngineConnection>();
+        builder.Services.AddSingleton<PooledEngineConnection>();
+        builder.Services.AddSingleton<IEngineConnection>(services =>
+            services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite
+                ? services.GetRequiredService<EngineConnection>()
+                : services.GetRequiredService<PooledEngineConnection>());
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;

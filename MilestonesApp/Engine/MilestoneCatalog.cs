@@ -4,8 +4,11 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Engine;
 
-/// <summary>Milestone definitions as data: validated on save, inserted or updated by code, never deleted.</summary>
-internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory, MilestoneDefinitionCache cache) : IMilestoneCatalog
+/// <summary>
+/// Milestone definitions as data: validated on save, inserted or updated by code, never deleted. Each save raises the
+/// catalog version, which every engine on the database reads per event.
+/// </summary>
+internal sealed class MilestoneCatalog(IDbContextFactory<EngineDbContext> dbFactory) : IMilestoneCatalog
 {
     public async Task<IReadOnlyList<MilestoneDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -28,7 +31,6 @@ internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory
             row.CopyFrom(definition);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate();
+        await db.SaveCatalogChangesAsync(cancellationToken);
     }
 }
