@@ -29,6 +29,22 @@ public sealed class SeveralNodesTests
         Assert.Null(await first.AwardOfAsync("user-2", definition.Code));
     }
 
+    [Theory, OnEachProvider]
+    public async Task Nodes_starting_together_on_an_empty_database_migrate_and_seed_it_once(DatabaseProvider provider)
+    {
+        using var database = TestDatabases.Create(provider);
+
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => EngineHost.StartAsync(database))));
+        await using var first = nodes[0];
+        await using var second = nodes[1];
+        await using var third = nodes[2];
+
+        var codes = (await first.Catalog.ListAsync(TestContext.Current.CancellationToken)).Select(definition => definition.Code).ToList();
+        Assert.NotEmpty(codes);
+        Assert.Equal(codes.Distinct().Count(), codes.Count);
+        Assert.Equal(codes, (await third.Catalog.ListAsync(TestContext.Current.CancellationToken)).Select(definition => definition.Code));
+    }
+
     [Fact]
     public async Task Two_nodes_racing_the_4th_and_5th_habit_give_one_window_award_at_the_5th()
     {

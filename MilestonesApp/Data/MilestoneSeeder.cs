@@ -30,6 +30,7 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
         var path = Path.GetFullPath(options.SeedFile, AppContext.BaseDirectory);
         var seed = Read(path);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginCatalogChangeAsync(cancellationToken);
         var existing = await db.Milestones.ToDictionaryAsync(m => m.Code, cancellationToken);
         foreach (var (definition, hash) in seed)
         {
@@ -46,7 +47,7 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
             }
         }
 
-        await db.SaveCatalogChangesAsync(cancellationToken);
+        await db.SaveCatalogChangesAsync(transaction, cancellationToken);
     }
 
     /// <summary>Reads and validates the whole file before anything is written; any problem stops start-up naming the file.</summary>

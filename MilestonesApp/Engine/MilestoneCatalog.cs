@@ -21,6 +21,7 @@ internal sealed class MilestoneCatalog(IDbContextFactory<EngineDbContext> dbFact
     {
         MilestoneDefinitionValidator.ValidateOrThrow(definition);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginCatalogChangeAsync(cancellationToken);
         var row = await db.Milestones.SingleOrDefaultAsync(m => m.Code == definition.Code, cancellationToken);
         if (row is null)
         {
@@ -31,6 +32,6 @@ internal sealed class MilestoneCatalog(IDbContextFactory<EngineDbContext> dbFact
             row.CopyFrom(definition);
         }
 
-        await db.SaveCatalogChangesAsync(cancellationToken);
+        await db.SaveCatalogChangesAsync(transaction, cancellationToken);
     }
 }
