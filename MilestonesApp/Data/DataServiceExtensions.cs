@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MilestonesApp.Data;
 
@@ -46,8 +47,17 @@ public static class DataServiceExtensions
             provider.GetRequiredService<ILogger<SqliteCheckpointService>>()));
     }
 
-    private static void AddPostgreSql(IServiceCollection services, string connectionString)
+    private static void AddPostgreSql(IServiceCollection services, string configured)
     {
+        // The engine runs the same dozen statements for every event, each on whichever pooled connection it gets:
+        // unless the operator says otherwise, let Npgsql prepare them on each connection once they recur.
+        var npgsql = new NpgsqlConnectionStringBuilder(configured);
+        if (npgsql.MaxAutoPrepare == 0)
+        {
+            npgsql.MaxAutoPrepare = 64;
+        }
+
+        var connectionString = npgsql.ToString();
         services.AddPooledDbContextFactory<PostgreSqlAppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
         services.AddSingleton<IDbContextFactory<AppDbContext>, DerivedContextFactory<PostgreSqlAppDbContext>>();
         services.AddPooledDbContextFactory<EngineDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
