@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -29,7 +30,7 @@ public sealed class DomainEventValidationTests(EngineHostFixture fixture) : ICla
     public async Task A_bad_event_is_refused_with_its_reason_and_writes_nothing(
         string problem, string userId, string eventType, int secondsAfterClock, int metadataBytes, string? idempotencyKey, string reason)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync();
         var before = await host.CountRowsAsync();
         var domainEvent = new DomainEvent(userId, eventType, host.Clock.GetUtcNow().AddSeconds(secondsAfterClock), MetadataOf(metadataBytes), idempotencyKey);
 
@@ -39,10 +40,10 @@ public sealed class DomainEventValidationTests(EngineHostFixture fixture) : ICla
         Assert.Equal(before, await host.CountRowsAsync());
     }
 
-    [Fact]
-    public async Task An_event_at_the_edge_of_every_limit_is_accepted()
+    [Theory, OnEachProvider]
+    public async Task An_event_at_the_edge_of_every_limit_is_accepted(DatabaseProvider provider)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync(provider);
         var domainEvent = new DomainEvent(
             new string('u', 128),
             EventTypes.WinLogged,
@@ -59,9 +60,10 @@ public sealed class DomainEventValidationTests(EngineHostFixture fixture) : ICla
     [Fact]
     public async Task Every_problem_of_an_event_is_reported_at_once()
     {
+        var host = await fixture.HostAsync();
         var domainEvent = new DomainEvent("", "Signup", EngineHost.Now.AddDays(1), IdempotencyKey: " ");
 
-        var refused = await Assert.ThrowsAsync<InvalidDomainEventException>(() => fixture.Host.Engine.RecordAsync(domainEvent, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<InvalidDomainEventException>(() => host.Engine.RecordAsync(domainEvent, TestContext.Current.CancellationToken));
 
         Assert.Equal(4, refused.Errors.Count);
     }

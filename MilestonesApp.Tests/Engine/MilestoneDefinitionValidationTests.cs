@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -42,7 +43,7 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
     public async Task A_bad_definition_is_refused_with_its_reason_and_saves_nothing(
         string problem, string trigger, string ruleType, string ruleData, AnimationKind animation, string? animationData, string reason)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync();
         var before = await host.CountRowsAsync();
         var definition = new MilestoneDefinition(
             "test_bad", "Bad", $"A definition with {problem}.", "⭐", trigger, ruleType, ruleData, Animation: animation, AnimationData: animationData);
@@ -58,9 +59,10 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
     [Fact]
     public async Task Every_problem_of_a_definition_is_reported_at_once()
     {
+        var host = await fixture.HostAsync();
         var definition = new MilestoneDefinition("First Win", " ", "", "⭐", "Signup", "count", """{"field":"total_wins","threshold":0,"bonus":1}""");
 
-        var refused = await Assert.ThrowsAsync<MilestoneValidationException>(() => fixture.Host.Catalog.SaveAsync(definition, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<MilestoneValidationException>(() => host.Catalog.SaveAsync(definition, TestContext.Current.CancellationToken));
 
         Assert.Collection(
             refused.Errors,
@@ -72,10 +74,10 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
             error => Assert.StartsWith("Rule 'count' property 'threshold' must be a whole number from 1", error));
     }
 
-    [Fact]
-    public async Task A_bad_update_leaves_the_saved_definition_as_it_was()
+    [Theory, OnEachProvider]
+    public async Task A_bad_update_leaves_the_saved_definition_as_it_was(DatabaseProvider provider)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync(provider);
         var good = TestMilestones.Count("test_kept", StatsCounters.TotalWins, 5);
         await host.SaveMilestonesAsync(good);
 
