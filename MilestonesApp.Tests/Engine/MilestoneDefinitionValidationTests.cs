@@ -23,12 +23,15 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
         { "fractional count", Win, "window_count", """{"event":"WinLogged","count":2.5,"window_days":7}""", AnimationKind.Confetti, null, "'count' must be a whole number from 1" },
         { "number as text", Login, "return_after_gap", """{"gap_days":"14"}""", AnimationKind.Confetti, null, "'gap_days' must be a whole number from 1" },
         { "malformed JSON", Win, "count", """{"field":"total_wins","threshold":""", AnimationKind.Confetti, null, "Rule data is not valid JSON" },
+        { "duplicate rule property", Win, "count", """{"field":"total_wins","threshold":3,"threshold":1}""", AnimationKind.Confetti, null, "Rule data names the property 'threshold' more than once" },
+        { "duplicate nested rule property", Win, "count", """{"field":"total_wins","threshold":3,"extra":{"a":1,"a":2}}""", AnimationKind.Confetti, null, "Rule data names the property 'a' more than once" },
         { "JSON that is not an object", Win, "count", "[1,2]", AnimationKind.Confetti, null, "Rule data must be a JSON object" },
         { "no rule data", Win, "count", " ", AnimationKind.Confetti, null, "needs its rule data as a JSON object" },
         { "return_after_gap not on logins", Win, "return_after_gap", """{"gap_days":14}""", AnimationKind.Confetti, null, "its trigger must be UserLoggedIn" },
         { "confetti options not JSON", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Confetti, "{particleCount:", "Confetti options are not valid JSON" },
         { "confetti options not an object", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Confetti, "150", "Confetti options must be a JSON object" },
         { "too many particles", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Confetti, """{"particleCount":100000}""", "'particleCount' must be a whole number from 1 to 500" },
+        { "duplicate confetti option", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Confetti, """{"spread":90,"spread":45}""", "Confetti options name the property 'spread' more than once" },
         { "unknown confetti option", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Confetti, """{"gravity":2}""", "Confetti option 'gravity' is not supported" },
         { "bad colour", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Confetti, """{"colors":["red"]}""", "'colors' must be a list of 1 to 12 colors" },
         { "video without a path", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Webm, null, "A Webm animation needs the path of a .webm file" },
@@ -43,7 +46,7 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
     public async Task A_bad_definition_is_refused_with_its_reason_and_saves_nothing(
         string problem, string trigger, string ruleType, string ruleData, AnimationKind animation, string? animationData, string reason)
     {
-        var host = await fixture.HostAsync();
+        var host = fixture.Host;
         var before = await host.CountRowsAsync();
         var definition = new MilestoneDefinition(
             "test_bad", "Bad", $"A definition with {problem}.", "⭐", trigger, ruleType, ruleData, Animation: animation, AnimationData: animationData);
@@ -59,10 +62,9 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
     [Fact]
     public async Task Every_problem_of_a_definition_is_reported_at_once()
     {
-        var host = await fixture.HostAsync();
         var definition = new MilestoneDefinition("First Win", " ", "", "⭐", "Signup", "count", """{"field":"total_wins","threshold":0,"bonus":1}""");
 
-        var refused = await Assert.ThrowsAsync<MilestoneValidationException>(() => host.Catalog.SaveAsync(definition, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<MilestoneValidationException>(() => fixture.Host.Catalog.SaveAsync(definition, TestContext.Current.CancellationToken));
 
         Assert.Collection(
             refused.Errors,

@@ -3,35 +3,38 @@ using MilestonesApp.Data;
 namespace MilestonesApp.Tests.Shared;
 
 /// <summary>
-/// One <see cref="EngineHost"/> per provider, shared by a test class whose tests neither move the clock nor depend
-/// on each other's rows; each is started by the first test that asks for it.
+/// A shared <see cref="EngineHost"/> for a test class whose tests neither move the clock nor depend on each other's
+/// rows: <see cref="Host"/> on SQLite, started with the class; others per provider, started by the first test that
+/// asks for one.
 /// </summary>
-public sealed class EngineHostFixture : IAsyncDisposable
+public sealed class EngineHostFixture : IAsyncLifetime
 {
     private readonly Dictionary<DatabaseProvider, Task<EngineHost>> hosts = [];
+    private EngineHost? host;
 
-    /// <summary>The SQLite host, for tests whose subject comes before storage.</summary>
-    public Task<EngineHost> HostAsync() => HostAsync(DatabaseProvider.Sqlite);
+    public EngineHost Host => host ?? throw new InvalidOperationException("The fixture has not been initialized.");
+
+    public async ValueTask InitializeAsync() => host = await HostAsync(DatabaseProvider.Sqlite);
 
     public Task<EngineHost> HostAsync(DatabaseProvider provider)
     {
         lock (hosts)
         {
-            if (!hosts.TryGetValue(provider, out var host))
+            if (!hosts.TryGetValue(provider, out var started))
             {
-                host = EngineHost.StartAsync(provider);
-                hosts.Add(provider, host);
+                started = EngineHost.StartAsync(provider);
+                hosts.Add(provider, started);
             }
 
-            return host;
+            return started;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in hosts.Values.Where(host => host.IsCompletedSuccessfully))
+        foreach (var started in hosts.Values.Where(started => started.IsCompletedSuccessfully))
         {
-            await (await host).DisposeAsync();
+            await (await started).DisposeAsync();
         }
     }
 }

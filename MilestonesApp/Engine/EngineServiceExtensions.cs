@@ -14,7 +14,15 @@ public static class EngineServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<MilestoneEngineOptions>(builder.Configuration.GetSection(MilestoneEngineOptions.Section));
+        builder.Services.AddOptions<MilestoneEngineOptions>()
+            .Bind(builder.Configuration.GetSection(MilestoneEngineOptions.Section))
+            .Validate<TimeProvider>(
+                (engine, time) => engine.MinOccurredAt >= DateTimeOffset.UnixEpoch && engine.MinOccurredAt <= time.GetUtcNow(),
+                $"{MilestoneEngineOptions.Section}:{nameof(MilestoneEngineOptions.MinOccurredAt)} must be a time from 1970-01-01 up to now.")
+            .Validate(
+                engine => engine.MaxFutureSkew >= TimeSpan.Zero && engine.MaxFutureSkew <= MilestoneEngineOptions.MaxAllowedFutureSkew,
+                $"{MilestoneEngineOptions.Section}:{nameof(MilestoneEngineOptions.MaxFutureSkew)} must be from zero to one day.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MilestoneDefinitionCache>();
         builder.Services.AddSingleton<DatabaseWriteGate>();
