@@ -37,7 +37,7 @@ public sealed class LateEventTests
     [Theory, OnEachProvider]
     public async Task A_late_event_of_the_counted_type_awards_at_a_later_trigger_event_whose_window_it_completes(DatabaseProvider provider)
     {
-        await using var host = await StartWithAsync(provider, 
+        await using var host = await StartWithAsync(provider,
             TestMilestones.WindowCount("test_habits_2_in_1_on_win", EventTypes.HabitCompleted, count: 2, windowDays: 1, trigger: EventTypes.WinLogged));
 
         var habit = await host.RecordAsync(User, EventTypes.HabitCompleted, Day0.AddHours(2));
