@@ -26,35 +26,16 @@ internal sealed class RawNpgsqlWriter : IAsyncDisposable
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var insertEvent = await PrepareAsync(connection, EngineStore.InsertEventSql,
-            ("user_id", NpgsqlDbType.Text), ("event_type", NpgsqlDbType.Text), ("occurred_at", NpgsqlDbType.Bigint), ("metadata", NpgsqlDbType.Text),
-            ("idempotency_key", NpgsqlDbType.Text), ("recorded_at", NpgsqlDbType.Bigint));
-        var upsertStats = await PrepareAsync(connection, EngineStore.ApplyStatsSql,
-            ("user_id", NpgsqlDbType.Text), ("login_count", NpgsqlDbType.Bigint), ("total_wins", NpgsqlDbType.Bigint),
-            ("total_habits_completed", NpgsqlDbType.Bigint), ("last_login_at", NpgsqlDbType.Bigint), ("last_activity_at", NpgsqlDbType.Bigint));
+        var insertEvent = await PrepareAsync(connection, EngineStore.InsertEventSql, RawEventStatements.InsertEventParameters);
+        var upsertStats = await PrepareAsync(connection, EngineStore.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
         return new RawNpgsqlWriter(connection, insertEvent, upsertStats);
     }
 
     public async Task RecordAsync(DomainEvent domainEvent)
     {
-        var delta = StatsProjection.DeltaOf(domainEvent.EventType, domainEvent.OccurredAt);
         await using var transaction = await connection.BeginTransactionAsync();
-        insertEvent.Transaction = transaction;
-        insertEvent.Parameters[0].Value = domainEvent.UserId;
-        insertEvent.Parameters[1].Value = domainEvent.EventType;
-        insertEvent.Parameters[2].Value = domainEvent.OccurredAt.ToUnixTimeMilliseconds();
-        insertEvent.Parameters[3].Value = DBNull.Value;
-        insertEvent.Parameters[4].Value = (object?)domainEvent.IdempotencyKey ?? DBNull.Value;
-        insertEvent.Parameters[5].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        RawEventStatements.Bind(domainEvent, transaction, insertEvent, upsertStats);
         await insertEvent.ExecuteScalarAsync();
-
-        upsertStats.Transaction = transaction;
-        upsertStats.Parameters[0].Value = domainEvent.UserId;
-        upsertStats.Parameters[1].Value = delta.LoginCount;
-        upsertStats.Parameters[2].Value = delta.TotalWins;
-        upsertStats.Parameters[3].Value = delta.TotalHabitsCompleted;
-        upsertStats.Parameters[4].Value = (object?)delta.LastLoginAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-        upsertStats.Parameters[5].Value = delta.LastActivityAt.ToUnixTimeMilliseconds();
         await using (var reader = await upsertStats.ExecuteReaderAsync())
         {
             await reader.ReadAsync();
@@ -70,11 +51,13 @@ internal sealed class RawNpgsqlWriter : IAsyncDisposable
         await connection.DisposeAsync();
     }
 
-    private static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection connection, string sql, params (string Name, NpgsqlDbType Type)[] parameters)
+    // Only user_id, event_type, metadata and idempotency_key are text; the rest are counts and times in bigint.
+    private static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection connection, string sql, string[] parameterNames)
     {
         var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, type) in parameters)
+        foreach (var name in parameterNames)
         {
+            var type = name is "user_id" or "event_type" or "metadata" or "idempotency_key" ? NpgsqlDbType.Text : NpgsqlDbType.Bigint;
             command.Parameters.Add(new NpgsqlParameter { ParameterName = name, NpgsqlDbType = type, Value = DBNull.Value });
         }
 
