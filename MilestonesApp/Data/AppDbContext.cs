@@ -29,6 +29,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Habit> Habits => Set<Habit>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<SeenAward> SeenAwards => Set<SeenAward>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

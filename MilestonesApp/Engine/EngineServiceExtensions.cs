@@ -8,7 +8,8 @@ namespace MilestonesApp.Engine;
 public static class EngineServiceExtensions
 {
     /// <summary>
-    /// The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share. Needs
+    /// The engine, the catalog, the backfill and the stats rebuilder, with the definition cache and write gate they share,
+    /// and the in-process award notifier unless another (one across nodes) was registered first. Needs
     /// <see cref="DataServiceExtensions.AddMilestonesData"/>, which decides the provider: on SQLite one kept write
     /// connection behind the gate, on PostgreSQL a pooled connection per transaction.
     /// </summary>
@@ -29,7 +30,9 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.TryAddSingleton<IMilestoneTexts, DefinitionTexts>();
-        builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
+        builder.Services.AddSingleton<MilestoneEngine>();
+        builder.Services.AddSingleton<IMilestoneEngine, AwardPublishingEngine>();
+        builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<PooledEngineConnection>();
         builder.Services.AddSingleton<IEngineConnection>(services =>

@@ -10,8 +10,8 @@ using MilestonesApp.Data;
 namespace MilestonesApp.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129214030_AddCatalogVersion")]
-    partial class AddCatalogVersion
+    [Migration("20261129213440_AddApiKeys")]
+    partial class AddApiKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -285,27 +285,52 @@ namespace MilestonesApp.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MilestonesApp.Data.Entities.CatalogVersion", b =>
+            modelBuilder.Entity("MilestonesApp.Data.Entities.ApiKey", b =>
                 {
                     b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<long>("Version")
+                    b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("version");
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_catalog_version");
+                        .HasName("pk_api_keys");
 
-                    b.ToTable("catalog_version", (string)null);
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_name")
+                        .HasFilter("revoked_at IS NULL");
 
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Version = 0L
-                        });
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_prefix");
+
+                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("MilestonesApp.Data.Entities.Habit", b =>
