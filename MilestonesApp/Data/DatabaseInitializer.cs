@@ -4,9 +4,13 @@ namespace MilestonesApp.Data;
 
 public static class DatabaseInitializer
 {
+    // Any fixed number: the session lock PostgreSQL nodes take turns at while they migrate.
+    private const long MigrationLock = 7_253_470;
+
     /// <summary>
     /// Applies the provider's migrations (on SQLite also switching the file to WAL), then syncs the milestone seed.
-    /// Runs before the app serves. On PostgreSQL, nodes starting together are serialized by EF Core's migration lock.
+    /// Runs before the app serves. On PostgreSQL, nodes starting together migrate one at a time: EF Core's own lock
+    /// there still let a second node apply a migration the first had just applied (SeveralNodesTests).
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
     {
@@ -14,13 +18,32 @@ public static class DatabaseInitializer
         var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
+            if (db.Database.IsNpgsql())
             {
+                await MigrateOneNodeAtATimeAsync(db, cancellationToken);
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             }
         }
 
         await scope.ServiceProvider.GetRequiredService<MilestoneSeeder>().SyncAsync(cancellationToken);
+    }
+
+    private static async Task MigrateOneNodeAtATimeAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        // Opened here so that the lock, the migrations and the unlock share one session.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+        }
     }
 }
