@@ -21,7 +21,7 @@ internal static class ConcurrentWritersBenchmark
     {
         await using var fixture = await EngineFixture.OpenAsync(workspace.Copy(seededPath, "b2.db"));
         await using var raw = await RawSqliteWriter.OpenAsync(EngineFixture.ConnectionStringFor(workspace.Copy(seededPath, "b2-raw.db")), SqliteSynchronous.Normal);
-        using var rawGate = new DatabaseWriteGate();
+        using var rawGate = new DatabaseWriteGate(new DatabaseOptions());
         var users = history.AllUsers();
         EventStream[] Distinct(string prefix) => Enumerable.Range(0, Writers)
             .Select(writer => EventStream.After(history, users.Where((_, i) => i % Writers == writer).ToList(), $"{prefix}-{writer}"))

@@ -22,10 +22,8 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
     {
         this.connection = connection;
         this.checkpoints = checkpoints;
-        insertEvent = Prepare(EngineStore.InsertEventSql,
-            "@user_id", "@event_type", "@occurred_at", "@metadata", "@idempotency_key", "@recorded_at");
-        upsertStats = Prepare(EngineStore.ApplyStatsSql,
-            "@user_id", "@login_count", "@total_wins", "@total_habits_completed", "@last_login_at", "@last_activity_at");
+        insertEvent = Prepare(EngineStore.InsertEventSql, RawEventStatements.InsertEventParameters);
+        upsertStats = Prepare(EngineStore.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
     }
 
     public static async Task<RawSqliteWriter> OpenAsync(string connectionString, SqliteSynchronous synchronous)
@@ -42,24 +40,9 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
 
     public async Task RecordAsync(DomainEvent domainEvent)
     {
-        var delta = StatsProjection.DeltaOf(domainEvent.EventType, domainEvent.OccurredAt);
         await using var transaction = connection.BeginTransaction();
-        insertEvent.Transaction = transaction;
-        insertEvent.Parameters[0].Value = domainEvent.UserId;
-        insertEvent.Parameters[1].Value = domainEvent.EventType;
-        insertEvent.Parameters[2].Value = domainEvent.OccurredAt.ToUnixTimeMilliseconds();
-        insertEvent.Parameters[3].Value = DBNull.Value;
-        insertEvent.Parameters[4].Value = (object?)domainEvent.IdempotencyKey ?? DBNull.Value;
-        insertEvent.Parameters[5].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        RawEventStatements.Bind(domainEvent, transaction, insertEvent, upsertStats);
         await insertEvent.ExecuteScalarAsync();
-
-        upsertStats.Transaction = transaction;
-        upsertStats.Parameters[0].Value = domainEvent.UserId;
-        upsertStats.Parameters[1].Value = delta.LoginCount;
-        upsertStats.Parameters[2].Value = delta.TotalWins;
-        upsertStats.Parameters[3].Value = delta.TotalHabitsCompleted;
-        upsertStats.Parameters[4].Value = (object?)delta.LastLoginAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-        upsertStats.Parameters[5].Value = delta.LastActivityAt.ToUnixTimeMilliseconds();
         await upsertStats.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
@@ -73,13 +56,13 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
         await connection.DisposeAsync();
     }
 
-    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    private SqliteCommand Prepare(string sql, string[] parameterNames)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameterNames)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+            command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name, Value = DBNull.Value });
         }
 
         return command;

@@ -39,22 +39,29 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public static async Task<EngineFixture> OpenAsync(string databasePath, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
+        var host = await StartHostAsync(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = ConnectionStringFor(databasePath),
+            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Synchronous)}"] = synchronous.ToString(),
+        });
+        return new EngineFixture(host, databasePath, synchronous);
+    }
+
+    /// <summary>The app's data and engine registrations with the given settings, migrated, seeded and started.</summary>
+    public static async Task<IHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = ConnectionStringFor(databasePath),
-            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Synchronous)}"] = synchronous.ToString(),
-        });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddMilestonesData();
         builder.AddMilestoneEngine();
         var host = builder.Build();
         await host.InitializeDatabaseAsync();
         await host.StartAsync();
-        return new EngineFixture(host, databasePath, synchronous);
+        return host;
     }
 
     /// <summary>A raw connection to the same file with the app's durability setting, for plain SQL.</summary>

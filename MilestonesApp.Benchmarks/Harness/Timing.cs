@@ -30,6 +30,24 @@ internal static class Timing
         return new RunSample(events / seconds, cpuUsed.TotalMicroseconds / events);
     }
 
+    /// <summary>Several writers at once, each recording <paramref name="eventsPerWriter"/> events from its own stream: the aggregate rate.</summary>
+    public static async Task<RunSample> RunConcurrentAsync(IReadOnlyList<(Func<DomainEvent, Task> Record, EventStream Stream)> writers, int eventsPerWriter)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(writers.Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < eventsPerWriter; i++)
+            {
+                await writer.Record(writer.Stream.Next());
+            }
+        })));
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var events = writers.Count * eventsPerWriter;
+        return new RunSample(events / seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / events);
+    }
+
     /// <summary>
     /// Runs every contender once per round, after one warm-up round, rotating the order each round so that drift on a
     /// shared machine falls on all of them alike. Returns each contender's samples, in the contenders' order.

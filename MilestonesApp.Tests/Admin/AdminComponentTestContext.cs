@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Admin;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Data;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using MilestonesApp.Celebrations;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Resources;
 using MilestonesApp.Tests.Shared;
@@ -16,10 +18,10 @@ public sealed class AwardedMilestoneTextTests
         [MilestoneTextLocalizer.TitleKey("test_title_only")] = "Titre seul",
     };
 
-    [Fact]
-    public async Task Titles_and_descriptions_come_translated_and_a_missing_key_falls_back_to_the_definition()
+    [Theory, OnEachProvider]
+    public async Task Titles_and_descriptions_come_translated_and_a_missing_key_falls_back_to_the_definition(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync(configureServices: services =>
+        await using var host = await EngineHost.StartAsync(provider, configureServices: services =>
             services.Replace(ServiceDescriptor.Singleton<IStringLocalizer<AppStrings>>(new DictionaryStringLocalizer<AppStrings>(Translations))));
         await host.SaveMilestonesAsync(
             TestMilestones.Count("test_translated", StatsCounters.TotalWins, 1),

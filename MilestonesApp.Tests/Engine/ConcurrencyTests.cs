@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -15,18 +16,18 @@ public sealed class ConcurrencyTests
         "first_habit", "habits_5_in_14", "habits_20_in_30", "habits_100", "logins_10", "logins_100",
     ];
 
-    [Fact]
-    public async Task Eight_parallel_writers_give_exact_stats_and_each_award_once()
+    [Theory, OnEachProvider]
+    public async Task Eight_parallel_writers_give_exact_stats_and_each_award_once(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
 
         await RecordInParallelAndCheckAsync(host, _ => host.Engine);
     }
 
-    [Fact]
-    public async Task Writers_in_two_processes_without_a_shared_gate_still_get_each_award_once()
+    [Theory, OnEachProvider]
+    public async Task Writers_in_two_processes_without_a_shared_gate_still_get_each_award_once(DatabaseProvider provider)
     {
-        await using var first = await EngineHost.StartAsync();
+        await using var first = await EngineHost.StartAsync(provider);
         await using var second = await EngineHost.StartAsync(first.Database);
 
         await RecordInParallelAndCheckAsync(first, writer => (writer % 2 == 0 ? first : second).Engine);

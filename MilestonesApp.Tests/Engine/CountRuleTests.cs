@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -9,10 +10,10 @@ public sealed class CountRuleTests
     private const string User = "user-1";
     private static readonly DateTimeOffset Start = EngineHost.Now.AddDays(-10);
 
-    [Fact]
-    public async Task One_below_the_threshold_awards_nothing()
+    [Theory, OnEachProvider]
+    public async Task One_below_the_threshold_awards_nothing(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         var first = await host.RecordAsync(User, EventTypes.WinLogged, Start);
         var second = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
@@ -20,10 +21,10 @@ public sealed class CountRuleTests
         await host.AssertNotAwardedAsync(User, Code, first, second);
     }
 
-    [Fact]
-    public async Task Reaching_the_threshold_awards_it_with_the_completing_event()
+    [Theory, OnEachProvider]
+    public async Task Reaching_the_threshold_awards_it_with_the_completing_event(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
@@ -34,10 +35,10 @@ public sealed class CountRuleTests
         Assert.Equal(EngineHost.Now, (await host.AwardOfAsync(User, Code))!.AwardedAt);
     }
 
-    [Fact]
-    public async Task Passing_the_threshold_again_awards_nothing_more()
+    [Theory, OnEachProvider]
+    public async Task Passing_the_threshold_again_awards_nothing_more(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
         var results = new List<EngineResult>();
 
         for (var i = 0; i < 4; i++)
@@ -49,10 +50,10 @@ public sealed class CountRuleTests
         Assert.DoesNotContain(results[3].NewlyAwarded, award => award.Code == Code);
     }
 
-    [Fact]
-    public async Task A_late_event_completing_the_count_names_the_threshold_event_in_time_order()
+    [Theory, OnEachProvider]
+    public async Task A_late_event_completing_the_count_names_the_threshold_event_in_time_order(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         var firstInTime = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(5));
         var thirdInTime = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(6));
@@ -62,10 +63,10 @@ public sealed class CountRuleTests
         Assert.DoesNotContain(firstInTime.NewlyAwarded.Concat(thirdInTime.NewlyAwarded), award => award.Code == Code);
     }
 
-    [Fact]
-    public async Task Events_of_other_types_do_not_count()
+    [Theory, OnEachProvider]
+    public async Task Events_of_other_types_do_not_count(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
@@ -75,10 +76,10 @@ public sealed class CountRuleTests
         await host.AssertNotAwardedAsync(User, Code, habit, login);
     }
 
-    [Fact]
-    public async Task Other_users_progress_does_not_count()
+    [Theory, OnEachProvider]
+    public async Task Other_users_progress_does_not_count(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
@@ -87,9 +88,9 @@ public sealed class CountRuleTests
         await host.AssertNotAwardedAsync("user-2", Code, other);
     }
 
-    private static async Task<EngineHost> StartWithMilestoneAsync()
+    private static async Task<EngineHost> StartWithMilestoneAsync(DatabaseProvider provider)
     {
-        var host = await EngineHost.StartAsync();
+        var host = await EngineHost.StartAsync(provider);
         await host.SaveMilestonesAsync(TestMilestones.Count(Code, StatsCounters.TotalWins, 3));
         return host;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -77,10 +78,10 @@ public sealed class DomainEventValidationTests(EngineHostFixture fixture) : ICla
         Assert.Equal(before, await host.CountRowsAsync());
     }
 
-    [Fact]
-    public async Task Ids_differing_only_in_characters_outside_the_basic_plane_stay_two_users()
+    [Theory, OnEachProvider]
+    public async Task Ids_differing_only_in_characters_outside_the_basic_plane_stay_two_users(DatabaseProvider provider)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync(provider);
         var at = host.Clock.GetUtcNow();
 
         await host.RecordAsync("user-\U0001F600", EventTypes.WinLogged, at, "key-\U0001F600");
@@ -181,10 +182,10 @@ public sealed class DomainEventValidationTests(EngineHostFixture fixture) : ICla
         Assert.Equal(before, await host.CountRowsAsync());
     }
 
-    [Fact]
-    public async Task An_event_at_the_edge_of_every_limit_is_accepted()
+    [Theory, OnEachProvider]
+    public async Task An_event_at_the_edge_of_every_limit_is_accepted(DatabaseProvider provider)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync(provider);
         var domainEvent = new DomainEvent(
             new string('u', 128),
             EventTypes.WinLogged,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -9,10 +10,10 @@ public sealed class IdempotencyTests
     private const string User = "user-1";
     private static readonly DateTimeOffset At = EngineHost.Now.AddDays(-1);
 
-    [Fact]
-    public async Task Retry_with_the_same_key_changes_nothing_and_reports_the_original_awards()
+    [Theory, OnEachProvider]
+    public async Task Retry_with_the_same_key_changes_nothing_and_reports_the_original_awards(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.SaveMilestonesAsync(TestMilestones.Count("test_wins_1", StatsCounters.TotalWins, 1));
         var original = await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
         var rows = await host.CountRowsAsync();
@@ -34,10 +35,10 @@ public sealed class IdempotencyTests
             (await host.AwardsOfAsync(User)).Select(a => (a.Id, a.MilestoneId, a.EventId, a.AchievedAt, a.AwardedAt)));
     }
 
-    [Fact]
-    public async Task Retry_of_an_event_that_awarded_nothing_reports_nothing()
+    [Theory, OnEachProvider]
+    public async Task Retry_of_an_event_that_awarded_nothing_reports_nothing(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
         var second = await host.RecordAsync(User, EventTypes.WinLogged, At.AddMinutes(1), "win-2");
 
@@ -49,10 +50,10 @@ public sealed class IdempotencyTests
         Assert.Empty(retry.NewlyAwarded);
     }
 
-    [Fact]
-    public async Task Retry_still_reports_an_award_whose_milestone_was_deactivated_since()
+    [Theory, OnEachProvider]
+    public async Task Retry_still_reports_an_award_whose_milestone_was_deactivated_since(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var milestone = TestMilestones.Count("test_wins_1", StatsCounters.TotalWins, 1);
         await host.SaveMilestonesAsync(milestone);
         var original = await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
@@ -64,16 +65,15 @@ public sealed class IdempotencyTests
         Assert.Equal(original.NewlyAwarded, retry.NewlyAwarded);
     }
 
+    public static TheoryData<DatabaseProvider, string> Differences => new MatrixTheoryData<DatabaseProvider, string>(
+        [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql],
+        ["another type", "another time", "a millisecond later", "other metadata", "metadata added", "metadata left out"]);
+
     [Theory]
-    [InlineData("another type")]
-    [InlineData("another time")]
-    [InlineData("a millisecond later")]
-    [InlineData("other metadata")]
-    [InlineData("metadata added")]
-    [InlineData("metadata left out")]
-    public async Task The_same_key_with_a_different_event_is_refused_and_writes_nothing(string difference)
+    [MemberData(nameof(Differences))]
+    public async Task The_same_key_with_a_different_event_is_refused_and_writes_nothing(DatabaseProvider provider, string difference)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var original = new DomainEvent(User, EventTypes.WinLogged, At, new JsonObject { ["note"] = "ran 5 km" }, "win-1");
         var first = await host.Engine.RecordAsync(original, TestContext.Current.CancellationToken);
         var rows = await host.CountRowsAsync();
@@ -95,10 +95,10 @@ public sealed class IdempotencyTests
         Assert.Equal(1, (await host.StatsOfAsync(User))!.TotalWins);
     }
 
-    [Fact]
-    public async Task The_same_event_retried_with_its_metadata_reordered_and_its_time_below_a_millisecond_apart_is_a_duplicate()
+    [Theory, OnEachProvider]
+    public async Task The_same_event_retried_with_its_metadata_reordered_and_its_time_below_a_millisecond_apart_is_a_duplicate(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var original = new DomainEvent(User, EventTypes.WinLogged, At, JsonNode.Parse("""{"note":"ran 5 km","place":{"city":"Oslo","km":5}}""")!.AsObject(), "win-1");
         var first = await host.Engine.RecordAsync(original, TestContext.Current.CancellationToken);
 
@@ -114,10 +114,10 @@ public sealed class IdempotencyTests
         Assert.Equal(first.EventId, retry.EventId);
     }
 
-    [Fact]
-    public async Task The_same_key_from_another_user_is_a_new_event()
+    [Theory, OnEachProvider]
+    public async Task The_same_key_from_another_user_is_a_new_event(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var first = await host.RecordAsync(User, EventTypes.WinLogged, At, "win-1");
 
         var other = await host.RecordAsync("user-2", EventTypes.WinLogged, At, "win-1");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MilestonesApp.Data;
 using MilestonesApp.Data.Entities;
 using MilestonesApp.Engine;
 using MilestonesApp.Engine.Backfill;
@@ -8,25 +9,32 @@ using MilestonesApp.Tests.Shared;
 
 namespace MilestonesApp.Tests.Engine;
 
-public sealed class MilestoneBackfillTests : IAsyncLifetime
+public sealed class MilestoneBackfillTests : IAsyncDisposable
 {
-    private EngineHost host = default!;
+    private EngineHost? started;
 
     private static DateTimeOffset DaysAgo(double days) => EngineHost.Now - TimeSpan.FromDays(days);
 
-    public async ValueTask InitializeAsync() => host = await EngineHost.StartAsync();
+    private EngineHost Host => started ?? throw new InvalidOperationException("The test has not started its Host.");
 
-    public async ValueTask DisposeAsync() => await host.DisposeAsync();
-
-    private IMilestoneBackfill Backfill => host.Services.GetRequiredService<IMilestoneBackfill>();
-
-    [Fact]
-    public async Task A_count_rule_awards_those_past_the_threshold_at_the_event_that_reached_it()
+    public async ValueTask DisposeAsync()
     {
+        if (started is not null)
+        {
+            await started.DisposeAsync();
+        }
+    }
+
+    private IMilestoneBackfill Backfill => Host.Services.GetRequiredService<IMilestoneBackfill>();
+
+    [Theory, OnEachProvider]
+    public async Task A_count_rule_awards_those_past_the_threshold_at_the_event_that_reached_it(DatabaseProvider provider)
+    {
+        started = await EngineHost.StartAsync(provider);
         var five = await RecordAsync("five-wins", EventTypes.WinLogged, 50, 40, 30, 20, 10);
         await RecordAsync("two-wins", EventTypes.WinLogged, 50, 40);
         var three = await RecordAsync("three-wins", EventTypes.WinLogged, 9, 8, 7);
-        await host.SaveMilestonesAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 3));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 3));
 
         var result = await Backfill.AwardEveryoneWhoQualifiesAsync("wins_3", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -36,13 +44,14 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
             await AwardsOfMilestoneAsync("wins_3"));
     }
 
-    [Fact]
-    public async Task A_window_rule_awards_at_the_first_event_that_completed_a_window()
+    [Theory, OnEachProvider]
+    public async Task A_window_rule_awards_at_the_first_event_that_completed_a_window(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         var late = await RecordAsync("late-burst", EventTypes.HabitCompleted, 60, 20, 18, 16, 1);
         await RecordAsync("spread-out", EventTypes.HabitCompleted, 60, 52, 44, 36);
         var quick = await RecordAsync("quick", EventTypes.HabitCompleted, 30, 29.5, 29);
-        await host.SaveMilestonesAsync(TestMilestones.WindowCount("habits_3_in_7", EventTypes.HabitCompleted, 3, 7));
+        await Host.SaveMilestonesAsync(TestMilestones.WindowCount("habits_3_in_7", EventTypes.HabitCompleted, 3, 7));
 
         var result = await Backfill.AwardEveryoneWhoQualifiesAsync("habits_3_in_7", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -52,13 +61,14 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
             await AwardsOfMilestoneAsync("habits_3_in_7"));
     }
 
-    [Fact]
-    public async Task A_gap_rule_awards_at_the_first_login_after_a_long_enough_absence()
+    [Theory, OnEachProvider]
+    public async Task A_gap_rule_awards_at_the_first_login_after_a_long_enough_absence(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         var returned = await RecordAsync("returned", EventTypes.UserLoggedIn, 90, 85, 60, 59, 10);
         await RecordAsync("regular", EventTypes.UserLoggedIn, 40, 30, 20, 10);
         var exactly = await RecordAsync("exactly-14", EventTypes.UserLoggedIn, 30, 16);
-        await host.SaveMilestonesAsync(TestMilestones.ReturnAfterGap("back_after_14", 14));
+        await Host.SaveMilestonesAsync(TestMilestones.ReturnAfterGap("back_after_14", 14));
 
         var result = await Backfill.AwardEveryoneWhoQualifiesAsync("back_after_14", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -68,29 +78,31 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
             await AwardsOfMilestoneAsync("back_after_14"));
     }
 
-    [Fact]
-    public async Task New_awards_name_no_granting_event_and_are_granted_now()
+    [Theory, OnEachProvider]
+    public async Task New_awards_name_no_granting_event_and_are_granted_now(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         await RecordAsync("winner", EventTypes.WinLogged, 3);
-        await host.SaveMilestonesAsync(TestMilestones.Count("wins_1", StatsCounters.TotalWins, 1));
-        host.Clock.Advance(TimeSpan.FromHours(2));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("wins_1", StatsCounters.TotalWins, 1));
+        Host.Clock.Advance(TimeSpan.FromHours(2));
 
         await Backfill.AwardEveryoneWhoQualifiesAsync("wins_1", cancellationToken: TestContext.Current.CancellationToken);
 
         var award = Assert.Single(await AwardRowsAsync("wins_1"));
         Assert.Null(award.AwardedByEventId);
-        Assert.Equal(host.Clock.GetUtcNow(), award.AwardedAt);
+        Assert.Equal(Host.Clock.GetUtcNow(), award.AwardedAt);
     }
 
-    [Fact]
-    public async Task A_second_run_awards_nobody_and_changes_no_row()
+    [Theory, OnEachProvider]
+    public async Task A_second_run_awards_nobody_and_changes_no_row(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         await RecordAsync("a", EventTypes.WinLogged, 5, 4);
         await RecordAsync("b", EventTypes.WinLogged, 3, 2, 1);
-        await host.SaveMilestonesAsync(TestMilestones.Count("wins_2", StatsCounters.TotalWins, 2));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("wins_2", StatsCounters.TotalWins, 2));
         await Backfill.AwardEveryoneWhoQualifiesAsync("wins_2", cancellationToken: TestContext.Current.CancellationToken);
         var first = await AwardRowsAsync("wins_2");
-        host.Clock.Advance(TimeSpan.FromDays(1));
+        Host.Clock.Advance(TimeSpan.FromDays(1));
 
         var second = await Backfill.AwardEveryoneWhoQualifiesAsync("wins_2", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -99,15 +111,16 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
         Assert.Equivalent(first, await AwardRowsAsync("wins_2"));
     }
 
-    [Fact]
-    public async Task An_award_already_held_keeps_its_times_and_granting_event()
+    [Theory, OnEachProvider]
+    public async Task An_award_already_held_keeps_its_times_and_granting_event(DatabaseProvider provider)
     {
-        await host.SaveMilestonesAsync(TestMilestones.Count("wins_2", StatsCounters.TotalWins, 2));
+        started = await EngineHost.StartAsync(provider);
+        await Host.SaveMilestonesAsync(TestMilestones.Count("wins_2", StatsCounters.TotalWins, 2));
         await RecordAsync("real-time", EventTypes.WinLogged, 5, 4);
         var held = Assert.Single(await AwardRowsAsync("wins_2"));
         await RecordAsync("late", EventTypes.WinLogged, 3, 2);
         Assert.Equal(2, (await AwardRowsAsync("wins_2")).Count);
-        host.Clock.Advance(TimeSpan.FromDays(3));
+        Host.Clock.Advance(TimeSpan.FromDays(3));
 
         var result = await Backfill.AwardEveryoneWhoQualifiesAsync("wins_2", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -117,11 +130,12 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
         Assert.NotNull(after.AwardedByEventId);
     }
 
-    [Fact]
-    public async Task An_inactive_milestone_is_refused_and_nothing_is_awarded()
+    [Theory, OnEachProvider]
+    public async Task An_inactive_milestone_is_refused_and_nothing_is_awarded(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         await RecordAsync("winner", EventTypes.WinLogged, 3);
-        await host.SaveMilestonesAsync(TestMilestones.Count("dormant", StatsCounters.TotalWins, 1) with { IsActive = false });
+        await Host.SaveMilestonesAsync(TestMilestones.Count("dormant", StatsCounters.TotalWins, 1) with { IsActive = false });
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             Backfill.AwardEveryoneWhoQualifiesAsync("dormant", cancellationToken: TestContext.Current.CancellationToken));
@@ -130,24 +144,26 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
         Assert.Empty(await AwardRowsAsync("dormant"));
     }
 
-    [Fact]
-    public async Task An_unknown_code_is_refused()
+    [Theory, OnEachProvider]
+    public async Task An_unknown_code_is_refused(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         var refusal = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
             Backfill.AwardEveryoneWhoQualifiesAsync("no_such_code", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("No milestone has the code 'no_such_code'.", refusal.Message);
     }
 
-    [Fact]
-    public async Task Progress_counts_up_to_every_user()
+    [Theory, OnEachProvider]
+    public async Task Progress_counts_up_to_every_user(DatabaseProvider provider)
     {
+        started = await EngineHost.StartAsync(provider);
         foreach (var user in new[] { "u1", "u2", "u3" })
         {
             await RecordAsync(user, EventTypes.WinLogged, 1);
         }
 
-        await host.SaveMilestonesAsync(TestMilestones.Count("wins_1", StatsCounters.TotalWins, 1));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("wins_1", StatsCounters.TotalWins, 1));
         var reports = new RecordedProgress();
 
         await Backfill.AwardEveryoneWhoQualifiesAsync("wins_1", reports, TestContext.Current.CancellationToken);
@@ -156,12 +172,14 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
         Assert.Equal(new BackfillProgress(3, 3), reports.All[^1]);
     }
 
-    public static TheoryData<string> RuleKinds => new() { "count", "window_count", "return_after_gap" };
+    public static TheoryData<DatabaseProvider, string> RuleKinds => new MatrixTheoryData<DatabaseProvider, string>(
+        [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql], ["count", "window_count", "return_after_gap"]);
 
     [Theory]
     [MemberData(nameof(RuleKinds))]
-    public async Task User_by_user_evaluation_awards_what_the_set_based_query_awards(string ruleKind)
+    public async Task User_by_user_evaluation_awards_what_the_set_based_query_awards(DatabaseProvider provider, string ruleKind)
     {
+        started = await EngineHost.StartAsync(provider);
         var (setBased, userByUser) = ruleKind switch
         {
             "count" => (TestMilestones.Count("set_based", StatsCounters.TotalHabitsCompleted, 4),
@@ -171,9 +189,9 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
             _ => (TestMilestones.ReturnAfterGap("set_based", 9), TestMilestones.ReturnAfterGap("user_by_user", 9)),
         };
         await RecordRandomHistoriesAsync(seed: 4242, users: 25);
-        await host.SaveMilestonesAsync(setBased, userByUser);
+        await Host.SaveMilestonesAsync(setBased, userByUser);
         var backfill = (MilestoneBackfill)Backfill;
-        var userByUserId = await host.QueryAsync((db, ct) => db.Milestones.Where(m => m.Code == "user_by_user").Select(m => m.Id).SingleAsync(ct));
+        var userByUserId = await Host.QueryAsync((db, ct) => db.Milestones.Where(m => m.Code == "user_by_user").Select(m => m.Id).SingleAsync(ct));
 
         var viaSql = await backfill.AwardEveryoneWhoQualifiesAsync("set_based", cancellationToken: TestContext.Current.CancellationToken);
         var viaRule = await backfill.AwardAsync(
@@ -194,7 +212,7 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
                 .OrderByDescending(e => e.DaysAgo);
             foreach (var (type, daysAgo) in events)
             {
-                await host.RecordAsync($"user-{user:D2}", type, DaysAgo(daysAgo));
+                await Host.RecordAsync($"user-{user:D2}", type, DaysAgo(daysAgo));
             }
         }
     }
@@ -205,14 +223,14 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
         foreach (var days in daysAgo)
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(DaysAgo(days).ToUnixTimeMilliseconds());
-            var result = await host.RecordAsync(userId, eventType, at);
+            var result = await Host.RecordAsync(userId, eventType, at);
             recorded.Add((result.EventId, at));
         }
 
         return recorded;
     }
 
-    private Task<List<UserMilestone>> AwardRowsAsync(string code) => host.QueryAsync((db, ct) =>
+    private Task<List<UserMilestone>> AwardRowsAsync(string code) => Host.QueryAsync((db, ct) =>
         db.UserMilestones.AsNoTracking().Where(a => a.Milestone!.Code == code).OrderBy(a => a.UserId).ToListAsync(ct));
 
     private async Task<List<(string UserId, long EventId, DateTimeOffset AchievedAt)>> AwardsOfMilestoneAsync(string code) =>

@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -75,10 +76,10 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
             error => Assert.StartsWith("Rule 'count' property 'threshold' must be a whole number from 1", error));
     }
 
-    [Fact]
-    public async Task A_bad_update_leaves_the_saved_definition_as_it_was()
+    [Theory, OnEachProvider]
+    public async Task A_bad_update_leaves_the_saved_definition_as_it_was(DatabaseProvider provider)
     {
-        var host = fixture.Host;
+        var host = await fixture.HostAsync(provider);
         var good = TestMilestones.Count("test_kept", StatsCounters.TotalWins, 5);
         await host.SaveMilestonesAsync(good);
 

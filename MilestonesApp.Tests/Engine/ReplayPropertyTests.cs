@@ -1,4 +1,5 @@
 using CsCheck;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 using static MilestonesApp.Tests.Engine.ReferenceModel;
@@ -42,10 +43,10 @@ public sealed class ReplayPropertyTests
         Gen.Select(Gen.Int[0, 2], Gen.OneOf([.. EventTypes.All]), Gen.OneOf(Steps), Gen.Frequency((19, Gen.Int[0, MaxOvertaken]), (1, Gen.Const(ArrivesLast))))
             .Array[0, 30];
 
-    [Fact]
-    public async Task Real_time_awards_equal_a_fresh_evaluation_of_the_whole_log_and_stats_equal_its_fold()
+    [Theory, OnEachProvider]
+    public async Task Real_time_awards_equal_a_fresh_evaluation_of_the_whole_log_and_stats_equal_its_fold(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var active = await SaveCatalogAsync(host);
 
         await Logs.SampleAsync(async steps =>
@@ -73,10 +74,10 @@ public sealed class ReplayPropertyTests
         }, iter: 150);
     }
 
-    [Fact]
-    public async Task Shuffled_delivery_of_several_users_logs_gives_the_awards_and_receipts_of_their_time_order()
+    [Theory, OnEachProvider]
+    public async Task Shuffled_delivery_of_several_users_logs_gives_the_awards_and_receipts_of_their_time_order(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         var active = await SaveCatalogAsync(host);
 
         await DeliveredLogs.SampleAsync(async events =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Data.Entities;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -10,10 +11,10 @@ public sealed class StatsRebuilderTests
 {
     private static readonly DateTimeOffset Start = EngineHost.Now.AddDays(-20);
 
-    [Fact]
-    public async Task Rebuilt_rows_equal_the_rows_the_engine_kept_incrementally()
+    [Theory, OnEachProvider]
+    public async Task Rebuilt_rows_equal_the_rows_the_engine_kept_incrementally(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         for (var i = 0; i < 30; i++)
         {
             // Out of order, with same-instant events and a retry, to exercise everything the upsert must get right.
@@ -31,10 +32,10 @@ public sealed class StatsRebuilderTests
         Assert.Equal(incremental, await AllStatsAsync(host));
     }
 
-    [Fact]
-    public async Task Rebuilding_a_user_repairs_a_drifted_row()
+    [Theory, OnEachProvider]
+    public async Task Rebuilding_a_user_repairs_a_drifted_row(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.RecordAsync("user-1", EventTypes.UserLoggedIn, Start);
         await host.RecordAsync("user-1", EventTypes.WinLogged, Start.AddHours(1));
         var kept = await AllStatsAsync(host);
@@ -47,10 +48,10 @@ public sealed class StatsRebuilderTests
         Assert.Equal(kept, await AllStatsAsync(host));
     }
 
-    [Fact]
-    public async Task A_stats_row_without_events_is_removed()
+    [Theory, OnEachProvider]
+    public async Task A_stats_row_without_events_is_removed(DatabaseProvider provider)
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
         await host.QueryAsync((db, cancellationToken) => db.Database.ExecuteSqlRawAsync(
             "INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed) VALUES ('ghost', 3, 0, 0)", cancellationToken));
 

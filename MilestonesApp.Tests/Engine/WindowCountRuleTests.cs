@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -9,10 +10,10 @@ public sealed class WindowCountRuleTests
     private const string User = "user-1";
     private static readonly DateTimeOffset Start = EngineHost.Now.AddDays(-30);
 
-    [Fact]
-    public async Task Count_events_exactly_window_days_apart_award_it_with_the_last_one()
+    [Theory, OnEachProvider]
+    public async Task Count_events_exactly_window_days_apart_award_it_with_the_last_one(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(1));
@@ -21,10 +22,10 @@ public sealed class WindowCountRuleTests
         await host.AssertAwardedAsync(User, Code, awardedBy: last, achievedBy: last, Start.AddDays(2));
     }
 
-    [Fact]
-    public async Task Count_events_one_millisecond_wider_than_the_window_award_nothing()
+    [Theory, OnEachProvider]
+    public async Task Count_events_one_millisecond_wider_than_the_window_award_nothing(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(1));
@@ -33,10 +34,10 @@ public sealed class WindowCountRuleTests
         await host.AssertNotAwardedAsync(User, Code, last);
     }
 
-    [Fact]
-    public async Task One_event_below_the_count_awards_nothing()
+    [Theory, OnEachProvider]
+    public async Task One_event_below_the_count_awards_nothing(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         var first = await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
         var second = await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddMinutes(1));
@@ -44,10 +45,10 @@ public sealed class WindowCountRuleTests
         await host.AssertNotAwardedAsync(User, Code, first, second);
     }
 
-    [Fact]
-    public async Task Events_that_left_the_window_do_not_count_but_a_later_full_window_does()
+    [Theory, OnEachProvider]
+    public async Task Events_that_left_the_window_do_not_count_but_a_later_full_window_does(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start.AddDays(3));
@@ -58,10 +59,10 @@ public sealed class WindowCountRuleTests
         await host.AssertAwardedAsync(User, Code, awardedBy: fourth, achievedBy: fourth, Start.AddDays(5));
     }
 
-    [Fact]
-    public async Task Events_of_other_types_in_the_window_do_not_count()
+    [Theory, OnEachProvider]
+    public async Task Events_of_other_types_in_the_window_do_not_count(DatabaseProvider provider)
     {
-        await using var host = await StartWithMilestoneAsync();
+        await using var host = await StartWithMilestoneAsync(provider);
 
         await host.RecordAsync(User, EventTypes.HabitCompleted, Start);
         var win = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddHours(1));
@@ -71,9 +72,9 @@ public sealed class WindowCountRuleTests
         await host.AssertNotAwardedAsync(User, Code, win, habit, login);
     }
 
-    private static async Task<EngineHost> StartWithMilestoneAsync()
+    private static async Task<EngineHost> StartWithMilestoneAsync(DatabaseProvider provider)
     {
-        var host = await EngineHost.StartAsync();
+        var host = await EngineHost.StartAsync(provider);
         await host.SaveMilestonesAsync(TestMilestones.WindowCount(Code, EventTypes.HabitCompleted, count: 3, windowDays: 2));
         return host;
     }

@@ -36,7 +36,7 @@ public sealed class ApiKeyCommandTests : IAsyncLifetime
         var row = await host.QueryAsync((db, ct) => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Name == "mobile-app", ct));
         Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(key)), row.Hash);
         Assert.Equal(key[..ApiKeySecret.PrefixLength], row.Prefix);
-        Assert.DoesNotContain(key, File.ReadAllText(host.Database.FilePath, Encoding.Latin1), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, File.ReadAllText(Assert.IsType<TemporarySqliteDatabase>(host.Database).FilePath, Encoding.Latin1), StringComparison.Ordinal);
     }
 
     [Fact]

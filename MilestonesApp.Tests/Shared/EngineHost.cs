@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Data.Entities;
 using MilestonesApp.Engine;
@@ -12,8 +13,9 @@ using MilestonesApp.Engine;
 namespace MilestonesApp.Tests.Shared;
 
 /// <summary>
-/// The app's real data and engine registrations on a temporary SQLite file, migrated and seeded as at start-up,
-/// with a <see cref="FakeTimeProvider"/> for the clock. Engine, component and admin tests build on it.
+/// The app's real data and engine registrations on a temporary database (a SQLite file unless a test asks for
+/// PostgreSQL), migrated and seeded as at start-up, with a <see cref="FakeTimeProvider"/> for the clock. Engine,
+/// component and admin tests build on it.
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
@@ -21,9 +23,9 @@ public sealed class EngineHost : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly IHost host;
-    private readonly TemporarySqliteDatabase? ownedDatabase;
+    private readonly ITestDatabase? ownedDatabase;
 
-    private EngineHost(IHost host, FakeTimeProvider clock, TemporarySqliteDatabase database, bool ownsDatabase)
+    private EngineHost(IHost host, FakeTimeProvider clock, ITestDatabase database, bool ownsDatabase)
     {
         this.host = host;
         Clock = clock;
@@ -35,26 +37,40 @@ public sealed class EngineHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public TemporarySqliteDatabase Database { get; }
+    public ITestDatabase Database { get; }
 
     public IMilestoneEngine Engine => Services.GetRequiredService<IMilestoneEngine>();
 
     public IMilestoneCatalog Catalog => Services.GetRequiredService<IMilestoneCatalog>();
 
+    /// <summary>Builds and initializes the host on a fresh database of the provider, deleted on dispose.</summary>
+    public static Task<EngineHost> StartAsync(
+        DatabaseProvider provider,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        Action<IHostApplicationBuilder>? addMore = null) =>
+        StartAsync(TestDatabases.Create(provider), ownsDatabase: true, settings, configureServices, addMore);
+
     /// <summary>
-    /// Builds and initializes the host. Without <paramref name="database"/> it makes a fresh one and deletes it on
-    /// dispose; pass one to restart on the same file. <paramref name="settings"/> override configuration keys;
+    /// Builds and initializes the host. Without <paramref name="database"/> it makes a fresh SQLite one and deletes it
+    /// on dispose; pass one to restart on the same database, or to start a second node on it. <paramref name="settings"/> override configuration keys;
     /// <paramref name="configureServices"/> runs after the app's registrations, to replace a service with a double;
     /// <paramref name="addMore"/> adds more of the app's own registrations (its application services, say).
     /// </summary>
-    public static async Task<EngineHost> StartAsync(
-        TemporarySqliteDatabase? database = null,
+    public static Task<EngineHost> StartAsync(
+        ITestDatabase? database = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        Action<IHostApplicationBuilder>? addMore = null)
+        Action<IHostApplicationBuilder>? addMore = null) =>
+        StartAsync(database ?? new TemporarySqliteDatabase(), ownsDatabase: database is null, settings, configureServices, addMore);
+
+    private static async Task<EngineHost> StartAsync(
+        ITestDatabase database,
+        bool ownsDatabase,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? configureServices,
+        Action<IHostApplicationBuilder>? addMore)
     {
-        var ownsDatabase = database is null;
-        database ??= new TemporarySqliteDatabase();
         var clock = new FakeTimeProvider(Now);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -65,6 +81,7 @@ public sealed class EngineHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = database.ConnectionString,
+            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] = database.Provider.ToString(),
         });
         if (settings is not null)
         {
@@ -73,6 +90,7 @@ public sealed class EngineHost : IAsyncDisposable
 
         builder.AddMilestonesData();
         builder.AddMilestoneEngine();
+        builder.AddMilestoneTexts();
         addMore?.Invoke(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         configureServices?.Invoke(builder.Services);

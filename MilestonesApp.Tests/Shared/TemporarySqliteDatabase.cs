@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using MilestonesApp.Data;
 
 namespace MilestonesApp.Tests.Shared;
 
 /// <summary>A real SQLite file in a folder of its own under the temp directory; disposing deletes the folder.</summary>
-public sealed class TemporarySqliteDatabase : IDisposable
+public sealed class TemporarySqliteDatabase : ITestDatabase
 {
     public TemporarySqliteDatabase()
     {
@@ -13,7 +14,8 @@ public sealed class TemporarySqliteDatabase : IDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
     }
 
-    /// <summary>The database's own folder: a place for files a test needs beside it, such as a seed file.</summary>
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public string Folder { get; }
 
     public string FilePath { get; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MilestonesApp.Application.Receipts;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Api;

@@ -6,9 +6,23 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Data;
 
-/// <summary>The one database: the engine's tables, the app's own, Identity's and the Data Protection keys.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one database: the engine's tables, the app's own, Identity's and the Data Protection keys. Its migrations are
+/// SQLite's; PostgreSQL's belong to <see cref="PostgreSqlAppDbContext"/>, EF Core's pattern for migrations of several
+/// providers.
+/// </summary>
+public class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<UserStats> UserStats => Set<UserStats>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
@@ -19,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SeenAward> SeenAwards => Set<SeenAward>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

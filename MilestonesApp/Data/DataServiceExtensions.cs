@@ -1,36 +1,66 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MilestonesApp.Data;
 
 public static class DataServiceExtensions
 {
-    /// <summary>One SQLite database for the engine, the app and Identity, through a pooled context factory.</summary>
+    /// <summary>
+    /// One database for the engine, the app and Identity, on the configured provider, through pooled context
+    /// factories: <see cref="AppDbContext"/> for the app and <see cref="EngineDbContext"/> for the engine.
+    /// </summary>
     public static IHostApplicationBuilder AddMilestonesData(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddSingleton(options);
-        var connectionString = ResolveDataSource(
-            builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString,
-            builder.Environment.ContentRootPath);
-        var pragmas = new SqlitePragmaInterceptor(options.Synchronous, options.BusyTimeoutMilliseconds);
-
-        builder.Services.AddPooledDbContextFactory<AppDbContext>(db => db
-            .UseSqlite(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(pragmas));
+        var configured = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            AddPostgreSql(builder.Services, configured ?? throw new InvalidOperationException(
+                $"Milestones:Database:Provider is PostgreSql but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set."));
+        }
+        else
+        {
+            AddSqlite(builder.Services, options, ResolveDataSource(configured ?? DatabaseOptions.DefaultConnectionString, builder.Environment.ContentRootPath));
+        }
 
         // Identity's tables follow its schema version option: pinned here, with the database it shapes, so a process
         // that uses the database without registering Identity (tests, benchmarks, tools) gets the migrated model.
-        builder.Services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        builder.Services.Configure<IdentityOptions>(PinIdentitySchema);
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
-        builder.Services.AddHostedService(services => new SqliteCheckpointService(
-            connectionString,
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
-            services.GetRequiredService<ILogger<SqliteCheckpointService>>()));
         return builder;
+    }
+
+    internal static void PinIdentitySchema(IdentityOptions identity) => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+
+    private static void AddSqlite(IServiceCollection services, DatabaseOptions options, string connectionString)
+    {
+        var pragmas = new SqlitePragmaInterceptor(options.Synchronous, options.BusyTimeoutMilliseconds);
+        services.AddPooledDbContextFactory<AppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.Sqlite, connectionString, pragmas));
+        services.AddPooledDbContextFactory<EngineDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.Sqlite, connectionString, pragmas));
+        services.AddHostedService(provider => new SqliteCheckpointService(
+            connectionString,
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<ILogger<SqliteCheckpointService>>()));
+    }
+
+    private static void AddPostgreSql(IServiceCollection services, string configured)
+    {
+        // The engine runs the same dozen statements for every event, each on whichever pooled connection it gets:
+        // unless the operator says otherwise, let Npgsql prepare them on each connection once they recur.
+        var npgsql = new NpgsqlConnectionStringBuilder(configured);
+        if (npgsql.MaxAutoPrepare == 0)
+        {
+            npgsql.MaxAutoPrepare = 64;
+        }
+
+        var connectionString = npgsql.ToString();
+        services.AddPooledDbContextFactory<PostgreSqlAppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
+        services.AddSingleton<IDbContextFactory<AppDbContext>, DerivedContextFactory<PostgreSqlAppDbContext>>();
+        services.AddPooledDbContextFactory<EngineDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
     }
 
     // A relative file name would land wherever the process happens to start; anchor it to the content root.

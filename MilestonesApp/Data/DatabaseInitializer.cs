@@ -5,7 +5,14 @@ namespace MilestonesApp.Data;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Applies migrations, switches the file to WAL, then syncs the milestone seed. Runs before the app serves.</summary>
+    // Any fixed number: the session lock PostgreSQL nodes take turns at while they migrate.
+    private const long MigrationLock = 7_253_470;
+
+    /// <summary>
+    /// Applies the provider's migrations (on SQLite also switching the file to WAL), then syncs the milestone seed.
+    /// Runs before the app serves. On PostgreSQL, nodes starting together migrate one at a time: EF Core's own lock
+    /// there still let a second node apply a migration the first had just applied (SeveralNodesTests).
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
     {
         using var scope = app.Services.CreateScope();
@@ -14,20 +21,44 @@ public static class DatabaseInitializer
         {
             try
             {
-                await db.Database.MigrateAsync(cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+                if (db.Database.IsNpgsql())
+                {
+                    await MigrateOneNodeAtATimeAsync(db, cancellationToken);
+                }
+                else
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+                }
             }
             catch (DbException problem)
             {
-                // The provider's message rarely says which file it tried, and the operator's first question is that.
+                // The provider's message rarely says which database it tried, and the operator's first question is that.
                 var connection = db.Database.GetDbConnection();
+                var hint = db.Database.IsNpgsql()
+                    ? "that the server answers at that address and the account may create tables in the database"
+                    : "that the folder exists and the app may write there, and that no other program holds the file locked";
                 throw new InvalidOperationException(
-                    $"The database '{connection.DataSource}' could not be opened or migrated: {problem.Message} " +
-                    $"Check ConnectionStrings:{DatabaseOptions.ConnectionStringName}, that the folder exists and the app may write " +
-                    "there, and that no other program holds the file locked.", problem);
+                    $"The database '{connection.Database}' at '{connection.DataSource}' could not be opened or migrated: {problem.Message} " +
+                    $"Check ConnectionStrings:{DatabaseOptions.ConnectionStringName}, {hint}.", problem);
             }
         }
 
         await scope.ServiceProvider.GetRequiredService<MilestoneSeeder>().SyncAsync(cancellationToken);
+    }
+
+    private static async Task MigrateOneNodeAtATimeAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        // Opened here so that the lock, the migrations and the unlock share one session.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+        }
     }
 }

@@ -7,6 +7,9 @@ public sealed class DatabaseOptions
     public const string ConnectionStringName = "Milestones";
     public const string DefaultConnectionString = "Data Source=milestones.db";
 
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite only, like <see cref="BusyTimeoutMilliseconds"/>.</summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 
     public int BusyTimeoutMilliseconds { get; set; } = 5000;

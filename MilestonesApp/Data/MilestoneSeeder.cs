@@ -13,7 +13,7 @@ namespace MilestonesApp.Data;
 /// Syncs the milestone seed file into the database at start-up: new codes are inserted, entries whose seed text changed
 /// are updated, nothing is deleted. A row edited by an admin keeps the edit until its seed entry changes.
 /// </summary>
-internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory, MilestoneDefinitionCache cache, DatabaseOptions options)
+internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory, DatabaseOptions options)
 {
     private static readonly JsonSerializerOptions SeedJson = new()
     {
@@ -30,6 +30,7 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
         var path = Path.GetFullPath(options.SeedFile, AppContext.BaseDirectory);
         var seed = Read(path);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginCatalogChangeAsync(cancellationToken);
         var existing = await db.Milestones.ToDictionaryAsync(m => m.Code, cancellationToken);
         foreach (var (definition, hash) in seed)
         {
@@ -46,8 +47,7 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate();
+        await db.SaveCatalogChangesAsync(transaction, cancellationToken);
     }
 
     /// <summary>Reads and validates the whole file before anything is written; any problem stops start-up naming the file.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Data;
 using MilestonesApp.Engine.Backfill;
 using MilestonesApp.Engine.Storage;
 
@@ -8,7 +9,9 @@ public static class EngineServiceExtensions
 {
     /// <summary>
     /// The engine, the catalog, the backfill and the stats rebuilder, with the definition cache and write gate they share,
-    /// and the in-process award notifier unless another (one across nodes) was registered first.
+    /// and the in-process award notifier unless another (one across nodes) was registered first. Needs
+    /// <see cref="DataServiceExtensions.AddMilestonesData"/>, which decides the provider: on SQLite one kept write
+    /// connection behind the gate, on PostgreSQL a pooled connection per transaction.
     /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
@@ -23,12 +26,11 @@ public static class EngineServiceExtensions
                 $"{MilestoneEngineOptions.Section}:{nameof(MilestoneEngineOptions.MaxFutureSkew)} must be from zero to one day.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddLocalization();
         builder.Services.AddSingleton<MilestoneDefinitionCache>();
         builder.Services.AddSingleton<DatabaseWriteGate>();
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
-        builder.Services.AddSingleton<MilestoneTextLocalizer>();
+        builder.Services.TryAddSingleton<IMilestoneTexts, DefinitionTexts>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<MilestoneEngine>();
@@ -37,6 +39,11 @@ public static class EngineServiceExtensions
             services.GetRequiredService<AwardPublishingEngine>(), services.GetRequiredService<EngineMetrics>()));
         builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<EngineConnection>();
+        builder.Services.AddSingleton<PooledEngineConnection>();
+        builder.Services.AddSingleton<IEngineConnection>(services =>
+            services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite
+                ? services.GetRequiredService<EngineConnection>()
+                : services.GetRequiredService<PooledEngineConnection>());
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;

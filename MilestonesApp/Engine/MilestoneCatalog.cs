@@ -4,8 +4,11 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Engine;
 
-/// <summary>Milestone definitions as data: validated on save, inserted or updated by code, never deleted.</summary>
-internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory, MilestoneDefinitionCache cache) : IMilestoneCatalog
+/// <summary>
+/// Milestone definitions as data: validated on save, inserted or updated by code, never deleted. Each save raises the
+/// catalog version, which every engine on the database reads per event.
+/// </summary>
+internal sealed class MilestoneCatalog(IDbContextFactory<EngineDbContext> dbFactory) : IMilestoneCatalog
 {
     public async Task<IReadOnlyList<MilestoneDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -18,6 +21,7 @@ internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory
     {
         MilestoneDefinitionValidator.ValidateOrThrow(definition);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.BeginCatalogChangeAsync(cancellationToken);
         var row = await db.Milestones.SingleOrDefaultAsync(m => m.Code == definition.Code, cancellationToken);
         if (row is null)
         {
@@ -28,7 +32,6 @@ internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory
             row.CopyFrom(definition);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate();
+        await db.SaveCatalogChangesAsync(transaction, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MilestonesApp.Data;
 using MilestonesApp.Engine.Rules;
+using MilestonesApp.Engine.Storage;
 
 namespace MilestonesApp.Engine;
 
@@ -9,51 +10,45 @@ namespace MilestonesApp.Engine;
 public sealed record ActiveMilestone(int Id, MilestoneDefinition Definition, IMilestoneRule Rule);
 
 /// <summary>
-/// The active definitions, read from the database once and kept until the catalog saves. Other processes' saves are
-/// not seen until this one restarts or saves itself.
+/// The active definitions, parsed once per catalog version. The version is read from the database each time (in the
+/// engine, inside the event's transaction), so a save on any node or process takes effect at the next event here.
 /// </summary>
-public sealed partial class MilestoneDefinitionCache(IDbContextFactory<AppDbContext> dbFactory, ILogger<MilestoneDefinitionCache> logger)
+public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbContext> dbFactory, ILogger<MilestoneDefinitionCache> logger)
 {
-    private IReadOnlyList<ActiveMilestone>? active;
-    private long version;
+    private Snapshot? current;
 
+    /// <summary>The active definitions as the database holds them now, read outside any transaction.</summary>
     public async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref active) is { } cached)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await GetActiveAsync(new EngineStore(db.Database.GetDbConnection(), transaction: null), cancellationToken);
+    }
+
+    /// <summary>The active definitions as seen by the store's transaction.</summary>
+    internal async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(EngineStore store, CancellationToken cancellationToken)
+    {
+        var version = await store.CatalogVersionAsync(cancellationToken);
+        if (Volatile.Read(ref current) is { } cached && cached.Version == version)
         {
-            return cached;
+            return cached.Active;
         }
 
-        var loadingVersion = Interlocked.Read(ref version);
-        var loaded = await LoadAsync(cancellationToken);
-
-        // A save that landed while we were reading makes this copy stale: serve it to this caller, keep nothing.
-        if (Interlocked.Read(ref version) == loadingVersion)
-        {
-            Interlocked.CompareExchange(ref active, loaded, null);
-        }
-
+        // Read after the version: a save in between leaves newer definitions under an older version, reread next time.
+        var loaded = Parse(await store.MilestonesAsync(activeOnly: true, cancellationToken));
+        Volatile.Write(ref current, new Snapshot(version, loaded));
         return loaded;
     }
 
-    public void Invalidate()
+    private List<ActiveMilestone> Parse(IReadOnlyList<(int Id, MilestoneDefinition Definition)> rows)
     {
-        Interlocked.Increment(ref version);
-        Volatile.Write(ref active, null);
-    }
-
-    private async Task<IReadOnlyList<ActiveMilestone>> LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Milestones.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var milestones = new List<ActiveMilestone>(rows.Count);
-        foreach (var row in rows)
+        foreach (var (id, definition) in rows)
         {
-            var definition = row.ToDefinition();
             var errors = new List<string>();
             if (MilestoneDefinitionValidator.Validate(definition, errors) is { } rule)
             {
-                milestones.Add(new ActiveMilestone(row.Id, definition, rule));
+                milestones.Add(new ActiveMilestone(id, definition, rule));
             }
             else
             {
@@ -63,6 +58,8 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<AppDbCont
 
         return milestones;
     }
+
+    private sealed record Snapshot(long Version, IReadOnlyList<ActiveMilestone> Active);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Milestone '{Code}' is stored but invalid, so it is never evaluated: {Errors}")]
     private static partial void LogSkipped(ILogger logger, string code, string errors);

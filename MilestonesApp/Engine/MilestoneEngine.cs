@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
 using MilestonesApp.Engine.Rules;
 using MilestonesApp.Engine.Storage;
 
@@ -8,38 +6,27 @@ namespace MilestonesApp.Engine;
 /// <summary>
 /// Records one event per transaction: insert the event, add its delta to the stats row, evaluate the milestones it
 /// triggers (all unheld ones on a login: catch-up), insert awards that the unique constraint lets through, commit.
+/// Nothing is evaluated before the stats upsert: on PostgreSQL its row lock is what orders one user's events.
 /// </summary>
 internal sealed class MilestoneEngine(
-    IDbContextFactory<AppDbContext> dbFactory,
     MilestoneDefinitionCache definitions,
-    DatabaseWriteGate writeGate,
-    EngineConnection writeConnection,
+    IEngineConnection writeConnection,
     DomainEventValidator validator,
-    MilestoneTextLocalizer texts,
+    IMilestoneTexts texts,
     TimeProvider time) : IMilestoneEngine
 {
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
         var metadata = validator.Validate(domainEvent);
-        var active = await definitions.GetActiveAsync(cancellationToken);
-
-        using var writing = await writeGate.EnterAsync(cancellationToken);
-        try
-        {
-            return await RecordInTransactionAsync(domainEvent, metadata, active, cancellationToken);
-        }
-        catch
-        {
-            await writeConnection.CloseAsync();
-            throw;
-        }
+        await using var transaction = await writeConnection.BeginAsync(cancellationToken);
+        return await RecordInTransactionAsync(domainEvent, metadata, transaction, cancellationToken);
     }
 
     private async Task<EngineResult> RecordInTransactionAsync(
-        DomainEvent domainEvent, string? metadata, IReadOnlyList<ActiveMilestone> active, CancellationToken cancellationToken)
+        DomainEvent domainEvent, string? metadata, EngineTransaction transaction, CancellationToken cancellationToken)
     {
-        var (begun, store) = await writeConnection.BeginAsync(cancellationToken);
-        await using var transaction = begun;
+        var store = transaction.Store;
+        var active = await definitions.GetActiveAsync(store, cancellationToken);
         var now = time.GetUtcNow();
 
         var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);
@@ -52,8 +39,9 @@ internal sealed class MilestoneEngine(
             }
 
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
+            var described = await DescribeAsync(store, granted, active, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new EngineResult(original.Id, WasDuplicate: true, await DescribeAsync(granted, active, cancellationToken));
+            return new EngineResult(original.Id, WasDuplicate: true, described);
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
@@ -103,7 +91,7 @@ internal sealed class MilestoneEngine(
         DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
 
     private async Task<IReadOnlyList<AwardedMilestone>> DescribeAsync(
-        IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)> granted, IReadOnlyList<ActiveMilestone> active, CancellationToken cancellationToken)
+        EngineStore store, IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)> granted, IReadOnlyList<ActiveMilestone> active, CancellationToken cancellationToken)
     {
         if (granted.Count == 0)
         {
@@ -114,8 +102,7 @@ internal sealed class MilestoneEngine(
         var byId = active.ToDictionary(m => m.Id, m => m.Definition);
         if (granted.Any(award => !byId.ContainsKey(award.MilestoneId)))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            byId = await db.Milestones.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.ToDefinition(), cancellationToken);
+            byId = (await store.MilestonesAsync(activeOnly: false, cancellationToken)).ToDictionary(m => m.Id, m => m.Definition);
         }
 
         return granted.Select(award => texts.Award(byId[award.MilestoneId], award.AwardedAt)).ToList();

@@ -8,16 +8,21 @@ namespace MilestonesApp.Engine;
 /// Recomputes <c>user_stats</c> from the events with <see cref="StatsProjection.Apply"/>: the repair for a stats row that
 /// drifted (a restored backup, a hand edit), and the reference the engine's incremental upsert is tested against.
 /// </summary>
-internal sealed class StatsRebuilder(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate)
+internal sealed class StatsRebuilder(IDbContextFactory<EngineDbContext> dbFactory, DatabaseWriteGate writeGate)
 {
     /// <summary>Rewrites the user's stats row as the fold of their events; a user without events is left without a row.</summary>
     public async Task<UserStatsSnapshot?> RebuildAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // Gated and in one transaction like an event write, so no event lands between the read and the rewrite.
+        // Gated (SQLite) and in one transaction like an event write, so no event lands between the read and the
+        // rewrite. On PostgreSQL the user's stats row is locked first, as an event's upsert does: an event already
+        // past its upsert commits before the read, one not yet there adds its delta to the rewritten row.
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed) VALUES ({userId}, 0, 0, 0) ON CONFLICT (user_id) DO UPDATE SET login_count = user_stats.login_count",
+            cancellationToken);
         var events = await db.Events.AsNoTracking()
             .Where(e => e.UserId == userId)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Engine.Rules;

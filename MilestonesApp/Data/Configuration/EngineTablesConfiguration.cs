@@ -3,7 +3,7 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Data.Configuration;
 
-/// <summary>The engine's four tables: keys, uniqueness and the indexes its queries rely on.</summary>
+/// <summary>The engine's four tables and the catalog's version: keys, uniqueness and the indexes its queries rely on.</summary>
 internal static class EngineTablesConfiguration
 {
     public static void ConfigureEngineTables(this ModelBuilder modelBuilder)
@@ -44,5 +44,23 @@ internal static class EngineTablesConfiguration
             awards.HasOne<StoredEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
             awards.HasOne<StoredEvent>().WithMany().HasForeignKey(a => a.AwardedByEventId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<CatalogVersion>(version =>
+        {
+            version.ToTable("catalog_version");
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.HasData(new CatalogVersion { Id = CatalogVersion.RowId, Version = 0 });
+        });
+    }
+
+    /// <summary>
+    /// Compares the engine tables' user ids byte by byte, as SQLite does: the backfill walks users in ordinal order in
+    /// batches bounded by BETWEEN, which a language collation would order differently.
+    /// </summary>
+    public static void UseOrdinalUserIds(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredEvent>().Property(e => e.UserId).UseCollation("C");
+        modelBuilder.Entity<UserStats>().Property(s => s.UserId).UseCollation("C");
+        modelBuilder.Entity<UserMilestone>().Property(a => a.UserId).UseCollation("C");
     }
 }

@@ -7,11 +7,11 @@ namespace MilestonesApp.Engine.Backfill;
 
 /// <summary>
 /// Awards one milestone retroactively to every user who already qualifies, with catch-up semantics. Users are taken
-/// in batches by id: one set-based statement per batch where the rule supports it, each batch its own transaction
-/// through the write gate, so recording events goes on between batches and progress can be reported.
+/// in batches by id: one set-based statement per batch where the rule supports it, each batch its own engine write
+/// transaction, so recording events goes on between batches and progress can be reported.
 /// </summary>
 internal sealed class MilestoneBackfill(
-    IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, IAwardNotifier notifier, TimeProvider time)
+    IDbContextFactory<EngineDbContext> dbFactory, IEngineConnection writeConnection, IAwardNotifier notifier, TimeProvider time)
     : IMilestoneBackfill
 {
     public const int UsersPerBatch = 2_000;
@@ -36,23 +36,25 @@ internal sealed class MilestoneBackfill(
     internal async Task<(int UsersEvaluated, int NewlyAwarded)> AwardAsync(
         int milestoneId, string code, IMilestoneRule rule, IProgress<BackfillProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Ordinal order matches SQLite's BINARY collation, which the batches' BETWEEN bounds compare with.
-        var users = await db.UserStats.AsNoTracking().Select(s => s.UserId).ToListAsync(cancellationToken);
+        List<string> users;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            users = await db.UserStats.AsNoTracking().Select(s => s.UserId).ToListAsync(cancellationToken);
+        }
+
+        // Ordinal order matches SQLite's BINARY collation and the "C" collation of PostgreSQL's user ids, which the
+        // batches' BETWEEN bounds compare with.
         users.Sort(StringComparer.Ordinal);
         progress?.Report(new BackfillProgress(0, users.Count));
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         var newlyAwarded = 0;
         for (var start = 0; start < users.Count; start += UsersPerBatch)
         {
             var batch = users.GetRange(start, Math.Min(UsersPerBatch, users.Count - start));
             IReadOnlyList<string> recipients;
-            using (await writeGate.EnterAsync(cancellationToken))
+            await using (var transaction = await writeConnection.BeginAsync(cancellationToken))
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var store = new EngineStore(connection, transaction);
+                var store = transaction.Store;
                 var awardedAt = time.GetUtcNow();
                 recipients = rule is ISetBasedRule setBased
                     ? await AwardSetBasedAsync(store, milestoneId, setBased, batch, awardedAt, cancellationToken)

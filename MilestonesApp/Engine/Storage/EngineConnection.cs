@@ -1,43 +1,50 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Engine.Storage;
 
 /// <summary>
-/// The engine's write connection, opened once and kept open with its <see cref="EngineStore"/>, so each statement is
-/// compiled once rather than per event, and no event pays for opening a connection and setting its pragmas. Used only
-/// inside the <see cref="DatabaseWriteGate"/>, one event at a time; after a failure it is closed, and the next event
-/// opens a fresh one, so nothing a failure left behind carries over.
+/// SQLite: the engine's write connection, opened once and kept open with its <see cref="EngineStore"/>, so each
+/// statement is compiled once rather than per event, and no event pays for opening a connection and setting its
+/// pragmas. A transaction begins inside the <see cref="DatabaseWriteGate"/>, one at a time; after a failure the
+/// connection is closed, and the next transaction opens a fresh one.
 /// </summary>
-internal sealed class EngineConnection(IDbContextFactory<AppDbContext> dbFactory) : IDisposable, IAsyncDisposable
+internal sealed class EngineConnection(IDbContextFactory<EngineDbContext> dbFactory, DatabaseWriteGate writeGate)
+    : IEngineConnection, IDisposable, IAsyncDisposable
 {
-    private AppDbContext? db;
+    private EngineDbContext? db;
     private EngineStore? store;
 
-    /// <summary>Begins the event's transaction, opening the connection first if needed; the store runs its statements in it.</summary>
-    public async Task<(DbTransaction Transaction, EngineStore Store)> BeginAsync(CancellationToken cancellationToken)
+    public async Task<EngineTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        if (db is null)
+        var writing = await writeGate.EnterAsync(cancellationToken);
+        try
         {
-            db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (db is null)
+            {
+                db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                await db.Database.OpenConnectionAsync(cancellationToken);
+            }
+
+            var connection = db.Database.GetDbConnection();
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            store ??= new EngineStore(connection, transaction);
+            store.Transaction = transaction;
+            return new EngineTransaction(transaction, store, async committed =>
+            {
+                if (!committed)
+                {
+                    await CloseAsync();
+                }
+
+                writing.Dispose();
+            });
         }
-
-        var connection = db.Database.GetDbConnection();
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        store ??= new EngineStore(connection, transaction);
-        store.Transaction = transaction;
-        return (transaction, store);
-    }
-
-    public async ValueTask CloseAsync()
-    {
-        store = null;
-        if (db is not null)
+        catch
         {
-            await db.DisposeAsync();
-            db = null;
+            await CloseAsync();
+            writing.Dispose();
+            throw;
         }
     }
 
@@ -48,5 +55,15 @@ internal sealed class EngineConnection(IDbContextFactory<AppDbContext> dbFactory
         store = null;
         db?.Dispose();
         db = null;
+    }
+
+    private async ValueTask CloseAsync()
+    {
+        store = null;
+        if (db is not null)
+        {
+            await db.DisposeAsync();
+            db = null;
+        }
     }
 }

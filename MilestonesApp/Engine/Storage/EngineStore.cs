@@ -9,7 +9,7 @@ namespace MilestonesApp.Engine.Storage;
 /// Each statement's command is created once per store and reused: Microsoft.Data.Sqlite compiles SQL per command
 /// object, and compiling cost more than running on the hot path. A store is used by one caller at a time.
 /// </summary>
-internal sealed class EngineStore(DbConnection connection, DbTransaction transaction)
+internal sealed class EngineStore(DbConnection connection, DbTransaction? transaction)
 {
     // The benchmarks use these texts too: the first two are the raw floor the engine is measured against (B0), the
     // third is the window query whose plan must stay on the (user_id, event_type, occurred_at) index (B3).
@@ -41,8 +41,38 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
 
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
 
-    /// <summary>The transaction the statements run in; a store kept with its connection moves on to each event's transaction.</summary>
-    public DbTransaction Transaction { get; set; } = transaction;
+    /// <summary>
+    /// The transaction the statements run in; a store kept with its connection moves on to each event's transaction.
+    /// Null for reads outside any transaction.
+    /// </summary>
+    public DbTransaction? Transaction { get; set; } = transaction;
+
+    /// <summary>The catalog's version, raised with every change to the milestones (<c>catalog_version</c>).</summary>
+    public async Task<long> CatalogVersionAsync(CancellationToken cancellationToken)
+    {
+        var command = Command("SELECT version FROM catalog_version WHERE id = @id", ("id", Data.Entities.CatalogVersion.RowId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The stored definitions with their ids, in id order: the active ones only, or all.</summary>
+    public async Task<IReadOnlyList<(int Id, MilestoneDefinition Definition)>> MilestonesAsync(bool activeOnly, CancellationToken cancellationToken)
+    {
+        var command = Command($"""
+            SELECT id, code, title, description, icon, trigger_event, rule_type, rule_data, is_active, animation_kind, animation_data
+            FROM milestones {(activeOnly ? "WHERE is_active" : "")} ORDER BY id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var milestones = new List<(int, MilestoneDefinition)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            milestones.Add((reader.GetInt32(0), new MilestoneDefinition(
+                reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.GetString(6), reader.GetString(7), reader.GetBoolean(8), Enum.Parse<AnimationKind>(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : reader.GetString(10))));
+        }
+
+        return milestones;
+    }
 
     /// <summary>Inserts the event; returns its id, or null when its idempotency key is already stored for the user.</summary>
     public async Task<long?> TryInsertEventAsync(DomainEvent domainEvent, string? metadata, DateTimeOffset recordedAt, CancellationToken cancellationToken)

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Localization;
+using MilestonesApp.Engine;
 using MilestonesApp.Resources;
 
-namespace MilestonesApp.Engine;
+namespace MilestonesApp.Celebrations;
 
 /// <summary>
 /// A milestone's texts in <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>: resource keys derive from its code
 /// (<c>{code}.title</c>, <c>{code}.description</c>), and a missing key falls back to the definition's own text.
 /// </summary>
-public sealed class MilestoneTextLocalizer(IStringLocalizer<AppStrings> strings)
+public sealed class MilestoneTextLocalizer(IStringLocalizer<AppStrings> strings) : IMilestoneTexts
 {
     public static string TitleKey(string code) => code + ".title";
 
@@ -16,15 +17,6 @@ public sealed class MilestoneTextLocalizer(IStringLocalizer<AppStrings> strings)
     public string Title(MilestoneDefinition definition) => Translate(TitleKey(definition.Code), definition.Title);
 
     public string Description(MilestoneDefinition definition) => Translate(DescriptionKey(definition.Code), definition.Description);
-
-    public AwardedMilestone Award(MilestoneDefinition definition, DateTimeOffset awardedAt) => new(
-        definition.Code,
-        Title(definition),
-        Description(definition),
-        definition.Icon,
-        definition.Animation,
-        definition.AnimationData,
-        awardedAt);
 
     private string Translate(string key, string fallback)
     {
