@@ -72,7 +72,7 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Milestones" }).ClickAsync();
         var firstWin = page.Locator("[data-testid=receipt][data-code=first_win]");
         await Expect(firstWin).ToHaveAttributeAsync("data-earned", "true");
-        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Earned on {TodayIn(BrowserSession.TimeZone).ToString("D", CultureInfo.GetCultureInfo("en"))}");
+        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Earned on {fixture.Today.ToString("D", CultureInfo.GetCultureInfo("en"))}");
         await Expect(page.Locator("[data-code=wins_10] [data-testid=receipt-progress]")).ToContainTextAsync("1 / 10");
         await session.ScreenshotAsync("receipts");
 
@@ -80,7 +80,7 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.Locator("a[data-culture=es]").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tus hitos");
         await Expect(firstWin).ToContainTextAsync("Primer logro");
-        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Alcanzado el {TodayIn(BrowserSession.TimeZone).ToString("D", CultureInfo.GetCultureInfo("es"))}");
+        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Alcanzado el {fixture.Today.ToString("D", CultureInfo.GetCultureInfo("es"))}");
         await session.WaitForInteractiveAsync();
         await session.ScreenshotAsync("receipts-in-spanish");
 
@@ -110,7 +110,4 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.WaitForFunctionAsync(
             "min => Number(document.querySelector('[data-testid=confetti-canvas]')?.dataset.bursts ?? 0) >= min", atLeast);
     }
-
-    private static DateOnly TodayIn(string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 }
