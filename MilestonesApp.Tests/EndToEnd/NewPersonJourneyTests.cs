@@ -55,19 +55,38 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Expect(page.GetByTestId("win-text")).ToHaveValueAsync(tooLong);
         await session.ScreenshotAsync("win-too-long");
 
+        // From here on by keyboard: the card takes the focus, Tab reaches Dismiss, and closing gives the focus back.
         await page.GetByTestId("win-text").FillAsync("Signed up and named my first habit");
-        await page.GetByTestId("log-win").ClickAsync();
+        await page.GetByTestId("win-text").PressAsync("Tab");
+        await Expect(page.GetByTestId("log-win")).ToBeFocusedAsync();
+        await ExpectVisibleFocusAsync(page);
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First win");
+        await Expect(page.Locator(".celebration-toast")).ToBeFocusedAsync();
         await ExpectConfettiBurstsAsync(page, atLeast: 2);
         await Expect(page.GetByTestId("win-entry")).ToHaveTextAsync("Signed up and named my first habit");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("celebration-dismiss")).ToBeFocusedAsync();
+        await ExpectVisibleFocusAsync(page);
         await session.ScreenshotAsync("first-win-celebrated");
-        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("log-win")).ToBeFocusedAsync();
 
-        await page.GetByTestId("habit-done").ClickAsync();
+        await page.GetByTestId("habit-done").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First habit done");
         await Expect(page.GetByTestId("habit-done-chip")).ToHaveTextAsync("Done today");
+        await Expect(page.Locator(".celebration-toast")).ToBeFocusedAsync();
         await session.ScreenshotAsync("habit-done");
-        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await ExpectVisibleFocusAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        // The Done button became a chip: the focus lands on the page's heading instead of the page's end.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeFocusedAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await session.ScreenshotAsync("today-on-a-phone");
+        await page.SetViewportSizeAsync(1280, 860);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Milestones" }).ClickAsync();
         var firstWin = page.Locator("[data-testid=receipt][data-code=first_win]");
@@ -101,6 +120,15 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
 
         Assert.Empty(session.Errors);
     }
+
+    /// <summary>The focused element shows a focus ring of at least 2 px (WCAG 2.4.7).</summary>
+    internal static async Task ExpectVisibleFocusAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => {
+                const style = getComputedStyle(document.activeElement);
+                return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+            }
+            """), "The focused element shows no focus ring.");
 
     private static async Task ExpectConfettiBurstsAsync(IPage page, int atLeast)
     {

@@ -68,7 +68,7 @@ export function restoreFocus() {
         return;
     }
 
-    const target = returnFocusTo?.isConnected ? returnFocusTo : document.querySelector('main h1');
+    const target = returnFocusTo?.isConnected ? returnFocusTo : document.querySelector('#main-content h1');
     returnFocusTo = null;
     if (!target) {
         return;
