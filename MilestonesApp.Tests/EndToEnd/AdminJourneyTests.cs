@@ -61,7 +61,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.Locator("#rule-threshold").BlurAsync();
         await Expect(page.Locator("#rule-json")).ToHaveValueAsync("{\"field\":\"total_wins\",\"threshold\":0}");
         await page.GetByTestId("save-milestone").ClickAsync();
-        await Expect(page.GetByText("Rule 'count' property 'threshold' must be a whole number from 1 to 1000000, not 0.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Enter a whole number from 1 to 1,000,000.")).ToBeVisibleAsync();
         await session.ScreenshotAsync("form-refuses");
         await page.Locator("#rule-threshold").FillAsync("2");
         await page.Locator("#rule-threshold").BlurAsync();

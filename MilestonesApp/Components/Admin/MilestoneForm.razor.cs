@@ -88,7 +88,7 @@ public sealed partial class MilestoneForm
         }
         catch (MilestoneValidationException exception)
         {
-            errors = new FieldErrors(exception.Problems);
+            errors = new FieldErrors(exception.Problems, L.Describe);
         }
         finally
         {
