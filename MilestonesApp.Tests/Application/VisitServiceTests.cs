@@ -19,6 +19,7 @@ public sealed class VisitServiceTests
         var attempt = Guid.NewGuid();
 
         await visits.RecordSignInAsync(User, attempt, Ct);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         await visits.RecordSignInAsync(User, attempt, Ct);
 
         Assert.Equal(1, await host.CountEventsAsync(User, EventTypes.UserLoggedIn));

@@ -33,6 +33,7 @@ public sealed class WinServiceTests
         var submission = Guid.NewGuid();
 
         var first = await wins.LogAsync(User, "Called an old friend", submission, Ct);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await wins.LogAsync(User, "Called an old friend", submission, Ct);
 
         Assert.Single(first);

@@ -112,6 +112,18 @@ public sealed class MilestoneSeedTests
             """,
             "Code 'seed_a' appears more than once"
         },
+        {
+            """[{ "code": "seed_a", "code": "seed_b", "title": "A", "description": "A.", "icon": "⭐", "trigger": "WinLogged", "rule_type": "count", "rule": { "field": "total_wins", "threshold": 1 } }]""",
+            "'code'"
+        },
+        {
+            """[{ "code": "seed_a", "title": "A", "description": "A.", "icon": "⭐", "trigger": "WinLogged", "rule_type": "count", "rule": { "field": "total_wins", "threshold": 3, "threshold": 1 } }]""",
+            "'threshold'"
+        },
+        {
+            """[{ "code": "seed_a", "title": "A", "description": "A.", "icon": "⭐", "trigger": "WinLogged", "rule_type": "count", "rule": { "field": "total_wins", "threshold": 1 }, "animation_data": { "spread": 90, "spread": 45 } }]""",
+            "'spread'"
+        },
     };
 
     [Theory]

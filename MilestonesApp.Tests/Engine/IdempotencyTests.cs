@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -61,6 +62,56 @@ public sealed class IdempotencyTests
 
         Assert.True(retry.WasDuplicate);
         Assert.Equal(original.NewlyAwarded, retry.NewlyAwarded);
+    }
+
+    [Theory]
+    [InlineData("another type")]
+    [InlineData("another time")]
+    [InlineData("a millisecond later")]
+    [InlineData("other metadata")]
+    [InlineData("metadata added")]
+    [InlineData("metadata left out")]
+    public async Task The_same_key_with_a_different_event_is_refused_and_writes_nothing(string difference)
+    {
+        await using var host = await EngineHost.StartAsync();
+        var original = new DomainEvent(User, EventTypes.WinLogged, At, new JsonObject { ["note"] = "ran 5 km" }, "win-1");
+        var first = await host.Engine.RecordAsync(original, TestContext.Current.CancellationToken);
+        var rows = await host.CountRowsAsync();
+        var reused = difference switch
+        {
+            "another type" => original with { EventType = EventTypes.HabitCompleted },
+            "another time" => original with { OccurredAt = At.AddDays(-1) },
+            "a millisecond later" => original with { OccurredAt = At.AddMilliseconds(1) },
+            "other metadata" => original with { Metadata = new JsonObject { ["note"] = "ran 10 km" } },
+            "metadata added" => original with { Metadata = new JsonObject { ["note"] = "ran 5 km", ["mood"] = "proud" } },
+            _ => original with { Metadata = null },
+        };
+
+        var refused = await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => host.Engine.RecordAsync(reused, TestContext.Current.CancellationToken));
+
+        Assert.Equal(first.EventId, refused.OriginalEventId);
+        Assert.Equal("win-1", refused.IdempotencyKey);
+        Assert.Equal(rows, await host.CountRowsAsync());
+        Assert.Equal(1, (await host.StatsOfAsync(User))!.TotalWins);
+    }
+
+    [Fact]
+    public async Task The_same_event_retried_with_its_metadata_reordered_and_its_time_below_a_millisecond_apart_is_a_duplicate()
+    {
+        await using var host = await EngineHost.StartAsync();
+        var original = new DomainEvent(User, EventTypes.WinLogged, At, JsonNode.Parse("""{"note":"ran 5 km","place":{"city":"Oslo","km":5}}""")!.AsObject(), "win-1");
+        var first = await host.Engine.RecordAsync(original, TestContext.Current.CancellationToken);
+
+        var retry = await host.Engine.RecordAsync(
+            original with
+            {
+                OccurredAt = At.AddTicks(1),
+                Metadata = JsonNode.Parse("""{ "place": { "km": 5, "city": "Oslo" }, "note": "ran 5 km" }""")!.AsObject(),
+            },
+            TestContext.Current.CancellationToken);
+
+        Assert.True(retry.WasDuplicate);
+        Assert.Equal(first.EventId, retry.EventId);
     }
 
     [Fact]

@@ -228,6 +228,12 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
 
         public ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
             inner.FindFirstAsync(context, cancellationToken);
+
+        public ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
+            inner.EvaluateLateAsync(context, triggerEvent, cancellationToken);
+
+        public ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken) =>
+            inner.EarlierReceiptAsync(context, receipt, cancellationToken);
     }
 
     /// <summary>Keeps every report synchronously, unlike Progress&lt;T&gt;, which posts them to the thread pool.</summary>

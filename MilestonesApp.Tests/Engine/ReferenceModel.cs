@@ -39,6 +39,78 @@ internal static class ReferenceModel
         return awards;
     }
 
+    /// <summary>
+    /// The awards of a log delivered in <paramref name="arrivals"/> order, each event possibly after later ones. For
+    /// <c>count</c> and <c>window_count</c>, the held awards after each arrival are those of a fresh evaluation of every
+    /// event arrived so far in time order (ties by arrival); an award is reported by the arrival that first makes it
+    /// held, and its receipt is the first moment its condition held. <c>return_after_gap</c> is never revoked: a login
+    /// arriving is compared with its neighbours in time order, it awards at the first gap found up to that login (or,
+    /// arriving late, at the login after it), and a gap found earlier than the receipt moves the receipt earlier.
+    /// </summary>
+    public static (List<(string Code, DateTimeOffset AchievedAt)> Held, List<(int Arrival, string Code)> Reported) AwardsDelivered(
+        IEnumerable<MilestoneDefinition> active, IReadOnlyList<LoggedEvent> arrivals)
+    {
+        var milestones = active.ToList();
+        var held = new Dictionary<string, (DateTimeOffset At, int Arrival)>();
+        var reported = new List<(int, string)>();
+        for (var k = 0; k < arrivals.Count; k++)
+        {
+            var arrived = Enumerable.Range(0, k + 1).OrderBy(i => arrivals[i].OccurredAt).ThenBy(i => i).ToList();
+            var fresh = Awards(milestones.Where(m => m.RuleType != "return_after_gap"), arrived.Select(i => arrivals[i]).ToList());
+            foreach (var award in fresh)
+            {
+                if (!held.ContainsKey(award.Code))
+                {
+                    reported.Add((k, award.Code));
+                }
+
+                held[award.Code] = (award.AchievedAt, Arrival: -1);
+            }
+
+            if (arrivals[k].EventType == EventTypes.UserLoggedIn)
+            {
+                foreach (var milestone in milestones.Where(m => m.RuleType == "return_after_gap"))
+                {
+                    var receipt = held.TryGetValue(milestone.Code, out var current) ? current : ((DateTimeOffset, int)?)null;
+                    if (ReturnOnArrival(milestone, arrivals, arrived, k, receipt) is { } achieved)
+                    {
+                        if (!held.ContainsKey(milestone.Code))
+                        {
+                            reported.Add((k, milestone.Code));
+                        }
+
+                        held[milestone.Code] = achieved;
+                    }
+                }
+            }
+        }
+
+        return (held.Select(award => (award.Key, award.Value.At)).ToList(), reported);
+    }
+
+    /// <summary>The receipt a login's arrival gives a return_after_gap milestone, or null when it changes nothing.</summary>
+    private static (DateTimeOffset At, int Arrival)? ReturnOnArrival(
+        MilestoneDefinition milestone, IReadOnlyList<LoggedEvent> arrivals, List<int> arrived, int k, (DateTimeOffset At, int Arrival)? receipt)
+    {
+        var gap = TimeSpan.FromDays((int)JsonNode.Parse(milestone.RuleData)!["gap_days"]!);
+        var logins = arrived.Where(i => arrivals[i].EventType == EventTypes.UserLoggedIn).ToList();
+        var position = logins.IndexOf(k);
+        bool Returns(int at) => at > 0 && at < logins.Count && arrivals[logins[at]].OccurredAt - arrivals[logins[at - 1]].OccurredAt >= gap;
+        (DateTimeOffset, int) Receipt(int at) => (arrivals[logins[at]].OccurredAt, logins[at]);
+
+        if (receipt is not { } held)
+        {
+            var upToArrival = Enumerable.Range(1, position).Cast<int?>().FirstOrDefault(at => Returns(at!.Value));
+            return upToArrival is { } first ? Receipt(first) : Returns(position + 1) ? Receipt(position + 1) : null;
+        }
+
+        var earlier = new[] { position, position + 1 }.Where(Returns).Select(Receipt)
+            .Where(candidate => candidate.Item1 < held.At || (candidate.Item1 == held.At && candidate.Item2 < held.Arrival))
+            .Cast<(DateTimeOffset, int)?>()
+            .FirstOrDefault();
+        return earlier;
+    }
+
     public static ExpectedStats? Stats(IReadOnlyList<LoggedEvent> log) => log.Count == 0 ? null : new ExpectedStats(
         log.Count(e => e.EventType == EventTypes.UserLoggedIn),
         log.Count(e => e.EventType == EventTypes.WinLogged),

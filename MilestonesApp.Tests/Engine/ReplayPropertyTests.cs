@@ -7,6 +7,10 @@ namespace MilestonesApp.Tests.Engine;
 
 public sealed class ReplayPropertyTests
 {
+    // Each event of several users' logs is overtaken by up to MaxOvertaken later ones, or arrives after all of them.
+    private const int MaxOvertaken = 6;
+    private const int ArrivesLast = MaxOvertaken + 1;
+
     // Steps sit on and beside the rule edges below (1 and 2 days, gaps of 2 and 3 days) and repeat instants (zero).
     private static readonly TimeSpan[] Steps =
     [
@@ -20,6 +24,7 @@ public sealed class ReplayPropertyTests
     [
         TestMilestones.Count("prop_wins_2", StatsCounters.TotalWins, 2),
         TestMilestones.Count("prop_logins_3_on_habit", StatsCounters.LoginCount, 3, trigger: EventTypes.HabitCompleted),
+        TestMilestones.Count("prop_wins_2_on_habit", StatsCounters.TotalWins, 2, trigger: EventTypes.HabitCompleted),
         TestMilestones.WindowCount("prop_habits_3_in_2", EventTypes.HabitCompleted, count: 3, windowDays: 2),
         TestMilestones.WindowCount("prop_wins_2_in_1_on_login", EventTypes.WinLogged, count: 2, windowDays: 1, trigger: EventTypes.UserLoggedIn),
         TestMilestones.WindowCount("prop_habits_2_in_1_on_win", EventTypes.HabitCompleted, count: 2, windowDays: 1, trigger: EventTypes.WinLogged),
@@ -28,23 +33,27 @@ public sealed class ReplayPropertyTests
         TestMilestones.Count("prop_inactive", StatsCounters.TotalWins, 1) with { IsActive = false },
     ];
 
+    private static readonly DateTimeOffset Origin = EngineHost.Now.AddYears(-5);
+
     private static readonly Gen<(string EventType, TimeSpan Step)[]> Logs =
         Gen.Select(Gen.OneOf([.. EventTypes.All]), Gen.OneOf(Steps)).Array[0, 20];
+
+    private static readonly Gen<(int User, string EventType, TimeSpan Step, int Delay)[]> DeliveredLogs =
+        Gen.Select(Gen.Int[0, 2], Gen.OneOf([.. EventTypes.All]), Gen.OneOf(Steps), Gen.Frequency((19, Gen.Int[0, MaxOvertaken]), (1, Gen.Const(ArrivesLast))))
+            .Array[0, 30];
 
     [Fact]
     public async Task Real_time_awards_equal_a_fresh_evaluation_of_the_whole_log_and_stats_equal_its_fold()
     {
         await using var host = await EngineHost.StartAsync();
-        await host.SaveMilestonesAsync(Catalog);
-        var active = (await host.Catalog.ListAsync(TestContext.Current.CancellationToken)).Where(m => m.IsActive).ToList();
-        var origin = EngineHost.Now.AddYears(-5);
+        var active = await SaveCatalogAsync(host);
 
         await Logs.SampleAsync(async steps =>
         {
             var user = Guid.NewGuid().ToString("N");
             var log = new List<LoggedEvent>();
             var reported = new List<(int Event, string Code)>();
-            var at = origin;
+            var at = Origin;
             foreach (var (eventType, step) in steps)
             {
                 at += step;
@@ -60,10 +69,64 @@ public sealed class ReplayPropertyTests
                 stored.Select(award => (award.Milestone!.Code, award.AchievedAt)).Order());
             Assert.Equal(expected.Select(award => (award.AwardedAtEvent, award.Code)).Order(), reported.Order());
 
-            var stats = await host.StatsOfAsync(user);
-            Assert.Equal(
-                Stats(log),
-                stats is null ? null : new ExpectedStats(stats.LoginCount, stats.TotalWins, stats.TotalHabitsCompleted, stats.LastLoginAt, stats.LastActivityAt));
+            await AssertStatsAreTheFoldAsync(host, user, log);
         }, iter: 150);
+    }
+
+    [Fact]
+    public async Task Shuffled_delivery_of_several_users_logs_gives_the_awards_and_receipts_of_their_time_order()
+    {
+        await using var host = await EngineHost.StartAsync();
+        var active = await SaveCatalogAsync(host);
+
+        await DeliveredLogs.SampleAsync(async events =>
+        {
+            var users = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+            var clocks = users.Select(_ => Origin).ToArray();
+            var timed = events.Select(e => (e.User, Event: new LoggedEvent(e.EventType, clocks[e.User] += e.Step))).ToArray();
+            var delivery = Enumerable.Range(0, events.Length)
+                .OrderBy(i => events[i].Delay == ArrivesLast ? int.MaxValue : i + events[i].Delay)
+                .ThenBy(i => i)
+                .ToList();
+
+            var arrivals = users.Select(_ => new List<LoggedEvent>()).ToArray();
+            var reported = users.Select(_ => new List<(int Arrival, string Code)>()).ToArray();
+            foreach (var i in delivery)
+            {
+                var (user, loggedEvent) = timed[i];
+                arrivals[user].Add(loggedEvent);
+                var result = await host.RecordAsync(users[user], loggedEvent.EventType, loggedEvent.OccurredAt);
+                reported[user].AddRange(result.NewlyAwarded.Select(award => (arrivals[user].Count - 1, award.Code)));
+            }
+
+            for (var user = 0; user < users.Length; user++)
+            {
+                var (held, celebrated) = AwardsDelivered(active, arrivals[user]);
+                var stored = await host.AwardsOfAsync(users[user]);
+                Assert.Equal(held.Order(), stored.Select(award => (award.Milestone!.Code, award.AchievedAt)).Order());
+                Assert.Equal(celebrated.Order(), reported[user].Order());
+
+                var inTimeOrder = arrivals[user].OrderBy(e => e.OccurredAt).ToList();
+                Assert.Equal(
+                    Awards(active.Where(m => m.RuleType != "return_after_gap"), inTimeOrder).Select(award => (award.Code, award.AchievedAt)).Order(),
+                    held.Where(award => active.Single(m => m.Code == award.Code).RuleType != "return_after_gap").Order());
+
+                await AssertStatsAreTheFoldAsync(host, users[user], arrivals[user]);
+            }
+        }, iter: 100);
+    }
+
+    private static async Task<List<MilestoneDefinition>> SaveCatalogAsync(EngineHost host)
+    {
+        await host.SaveMilestonesAsync(Catalog);
+        return (await host.Catalog.ListAsync(TestContext.Current.CancellationToken)).Where(m => m.IsActive).ToList();
+    }
+
+    private static async Task AssertStatsAreTheFoldAsync(EngineHost host, string user, IReadOnlyList<LoggedEvent> log)
+    {
+        var stats = await host.StatsOfAsync(user);
+        Assert.Equal(
+            Stats(log),
+            stats is null ? null : new ExpectedStats(stats.LoginCount, stats.TotalWins, stats.TotalHabitsCompleted, stats.LastLoginAt, stats.LastActivityAt));
     }
 }

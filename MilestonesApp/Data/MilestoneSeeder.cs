@@ -56,8 +56,15 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
         List<SeedMilestone>? entries;
         try
         {
-            using var stream = File.OpenRead(path);
-            entries = JsonSerializer.Deserialize<List<SeedMilestone>>(stream, SeedJson);
+            var text = File.ReadAllText(path);
+
+            // Checked before deserializing: the serializer would keep the last value, or throw at first access with no name.
+            if (JsonDuplicates.FirstIn(text) is { } duplicate)
+            {
+                throw new InvalidOperationException($"Milestone seed file '{path}' names the property '{duplicate}' more than once in one object.");
+            }
+
+            entries = JsonSerializer.Deserialize<List<SeedMilestone>>(text, SeedJson);
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {

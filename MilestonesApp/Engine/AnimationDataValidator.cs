@@ -52,6 +52,12 @@ public static partial class AnimationDataValidator
             return;
         }
 
+        if (JsonDuplicates.FirstIn(data) is { } duplicate)
+        {
+            errors.Add(new(Data, $"Confetti options name the property '{duplicate}' more than once."));
+            return;
+        }
+
         foreach (var (name, value) in options)
         {
             switch (name)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace MilestonesApp.Engine;
@@ -22,6 +23,10 @@ internal sealed class DomainEventValidator(IOptions<MilestoneEngineOptions> opti
         {
             errors.Add($"The user id is {domainEvent.UserId.Length} characters long; the limit is {MaxUserIdLength}.");
         }
+        else if (OpaqueText.Problem(domainEvent.UserId) is { } problem)
+        {
+            errors.Add($"The user id {problem}.");
+        }
 
         if (!EventTypes.IsKnown(domainEvent.EventType))
         {
@@ -33,10 +38,21 @@ internal sealed class DomainEventValidator(IOptions<MilestoneEngineOptions> opti
         {
             errors.Add($"The event occurs at {domainEvent.OccurredAt:O}, in the future: nothing may occur after {latest:O}.");
         }
-
-        if (domainEvent.IdempotencyKey is { } key && (string.IsNullOrWhiteSpace(key) || key.Length > MaxIdempotencyKeyLength))
+        else if (domainEvent.OccurredAt < options.Value.MinOccurredAt)
         {
-            errors.Add($"The idempotency key must be 1 to {MaxIdempotencyKeyLength} characters, not blank.");
+            errors.Add($"The event occurs at {domainEvent.OccurredAt:O}, before the earliest time an event may have, {options.Value.MinOccurredAt:O}.");
+        }
+
+        if (domainEvent.IdempotencyKey is { } key)
+        {
+            if (string.IsNullOrWhiteSpace(key) || key.Length > MaxIdempotencyKeyLength)
+            {
+                errors.Add($"The idempotency key must be 1 to {MaxIdempotencyKeyLength} characters, not blank.");
+            }
+            else if (OpaqueText.Problem(key) is { } problem)
+            {
+                errors.Add($"The idempotency key {problem}.");
+            }
         }
 
         var metadata = domainEvent.Metadata?.ToJsonString();
@@ -44,7 +60,24 @@ internal sealed class DomainEventValidator(IOptions<MilestoneEngineOptions> opti
         {
             errors.Add($"The metadata is {Encoding.UTF8.GetByteCount(metadata)} bytes; the limit is {options.Value.MaxMetadataBytes}.");
         }
+        else if (metadata is not null && MetadataProblem(metadata) is { } problem)
+        {
+            errors.Add(problem);
+        }
 
         return errors.Count == 0 ? metadata : throw new InvalidDomainEventException(errors);
+    }
+
+    // A retry's metadata is compared with the stored text, read back inside the transaction: it must read back.
+    private static string? MetadataProblem(string metadata)
+    {
+        try
+        {
+            return JsonDuplicates.FirstIn(metadata) is { } duplicate ? $"The metadata names the property '{duplicate}' more than once." : null;
+        }
+        catch (JsonException exception)
+        {
+            return $"The metadata cannot be read back as JSON: {exception.Message}";
+        }
     }
 }

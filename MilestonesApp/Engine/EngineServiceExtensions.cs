@@ -9,7 +9,15 @@ public static class EngineServiceExtensions
     /// <summary>The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share.</summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<MilestoneEngineOptions>(builder.Configuration.GetSection(MilestoneEngineOptions.Section));
+        builder.Services.AddOptions<MilestoneEngineOptions>()
+            .Bind(builder.Configuration.GetSection(MilestoneEngineOptions.Section))
+            .Validate<TimeProvider>(
+                (engine, time) => engine.MinOccurredAt >= DateTimeOffset.UnixEpoch && engine.MinOccurredAt <= time.GetUtcNow(),
+                $"{MilestoneEngineOptions.Section}:{nameof(MilestoneEngineOptions.MinOccurredAt)} must be a time from 1970-01-01 up to now.")
+            .Validate(
+                engine => engine.MaxFutureSkew >= TimeSpan.Zero && engine.MaxFutureSkew <= MilestoneEngineOptions.MaxAllowedFutureSkew,
+                $"{MilestoneEngineOptions.Section}:{nameof(MilestoneEngineOptions.MaxFutureSkew)} must be from zero to one day.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<MilestoneDefinitionCache>();

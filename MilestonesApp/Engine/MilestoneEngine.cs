@@ -45,28 +45,47 @@ internal sealed class MilestoneEngine(
         var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);
         if (eventId is null)
         {
-            var original = await store.EventIdForKeyAsync(domainEvent.UserId, domainEvent.IdempotencyKey!, cancellationToken);
-            var granted = await store.AwardsGrantedByAsync(original, cancellationToken);
+            var original = await store.EventForKeyAsync(domainEvent.UserId, domainEvent.IdempotencyKey!, cancellationToken);
+            if (!original.IsRepeatedBy(domainEvent, metadata))
+            {
+                throw new IdempotencyKeyReusedException(domainEvent.UserId, domainEvent.IdempotencyKey!, original.Id);
+            }
+
+            var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new EngineResult(original, WasDuplicate: true, await DescribeAsync(granted, active, cancellationToken));
+            return new EngineResult(original.Id, WasDuplicate: true, await DescribeAsync(granted, active, cancellationToken));
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
         var stats = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
-        var held = await store.HeldMilestoneIdsAsync(domainEvent.UserId, cancellationToken);
         var context = new EvaluationContext(recorded, stats, new SqlUserHistory(store, domainEvent.UserId));
+
+        // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
+        var late = recorded.OccurredAt < stats.LastActivityAt;
+        var receipts = late ? await store.HeldReceiptsAsync(domainEvent.UserId, cancellationToken) : null;
+        var held = receipts?.Keys.ToHashSet() ?? await store.HeldMilestoneIdsAsync(domainEvent.UserId, cancellationToken);
         var catchUp = recorded.EventType == EventTypes.UserLoggedIn;
 
         var awarded = new List<AwardedMilestone>();
         foreach (var milestone in active)
         {
-            if (held.Contains(milestone.Id) || (!catchUp && milestone.Definition.TriggerEvent != recorded.EventType))
+            if (receipts is not null && receipts.TryGetValue(milestone.Id, out var receipt))
+            {
+                if (await milestone.Rule.EarlierReceiptAsync(context, receipt, cancellationToken) is { } earlier && earlier.IsBefore(receipt))
+                {
+                    await store.MoveReceiptEarlierAsync(domainEvent.UserId, milestone.Id, earlier, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (held.Contains(milestone.Id) || (!late && !catchUp && milestone.Definition.TriggerEvent != recorded.EventType))
             {
                 continue;
             }
 
-            var achievedBy = catchUp
-                ? (milestone.Rule.MayHold(stats) ? await milestone.Rule.FindFirstAsync(context, cancellationToken) : null)
+            var achievedBy = late ? await milestone.Rule.EvaluateLateAsync(context, milestone.Definition.TriggerEvent, cancellationToken)
+                : catchUp ? (milestone.Rule.MayHold(stats) ? await milestone.Rule.FindFirstAsync(context, cancellationToken) : null)
                 : await milestone.Rule.EvaluateAtEventAsync(context, cancellationToken);
             if (achievedBy is not null &&
                 await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))

@@ -92,7 +92,7 @@ public sealed class HabitService(
             }
         }
 
-        var result = await engine.RecordAsync(
+        var result = await engine.RecordOnceAsync(
             new DomainEvent(userId, EventTypes.HabitCompleted, occurredAt, new JsonObject { ["habit_id"] = habitId }, CompletionKey(habitId, day)),
             cancellationToken);
         return result.WasDuplicate

@@ -23,7 +23,7 @@ public sealed class VisitService(
     /// Its awards stay unseen: the sign-in page cannot celebrate, the app does when it opens.
     /// </summary>
     public async Task RecordSignInAsync(string userId, Guid attemptId, CancellationToken cancellationToken = default) =>
-        await engine.RecordAsync(
+        await engine.RecordOnceAsync(
             new DomainEvent(userId, EventTypes.UserLoggedIn, clock.UtcNow, IdempotencyKey: $"signin:{attemptId:N}"), cancellationToken);
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class VisitService(
         {
             // The key names the absence that ended, so two tabs opened together after it record one login.
             var key = $"return:{idleSince?.ToUnixTimeMilliseconds() ?? 0}";
-            await engine.RecordAsync(new DomainEvent(userId, EventTypes.UserLoggedIn, now, IdempotencyKey: key), cancellationToken);
+            await engine.RecordOnceAsync(new DomainEvent(userId, EventTypes.UserLoggedIn, now, IdempotencyKey: key), cancellationToken);
         }
 
         var zone = UserClock.ResolveZone(browserTimeZone)?.Id;

@@ -24,7 +24,7 @@ public sealed class WinService(
         string userId, string text, string idempotencyKey, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
     {
         var trimmed = TextLimit.Win.Require(text, nameof(text));
-        var result = await engine.RecordAsync(
+        var result = await engine.RecordOnceAsync(
             new DomainEvent(userId, EventTypes.WinLogged, occurredAt, IdempotencyKey: idempotencyKey), cancellationToken);
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

@@ -1,6 +1,9 @@
 namespace MilestonesApp.Data.Entities;
 
-/// <summary>A row of <c>user_milestones</c>: an award. Inserted once, never updated or deleted.</summary>
+/// <summary>
+/// A row of <c>user_milestones</c>: an award. Inserted once, never deleted; only its receipt (<c>event_id</c>,
+/// <c>achieved_at</c>) may move earlier, when a late event proves the milestone held before.
+/// </summary>
 public sealed class UserMilestone
 {
     public long Id { get; set; }

@@ -30,18 +30,15 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
             return null;
         }
 
-        // The usual case, an in-order event bringing the counter to the threshold, needs no history read. An event
-        // older than the latest stored one may not be the threshold-th in time order: the history decides then.
-        var inOrder = context.Stats.LastActivityAt == context.Event.OccurredAt;
-        if (inOrder && context.Event.EventType == CountedEvent && context.Stats.Counter(Field) == Threshold)
+        // The usual case, the event bringing the counter to the threshold, needs no history read.
+        if (context.Event.EventType == CountedEvent && context.Stats.Counter(Field) == Threshold)
         {
             return context.Event;
         }
 
-        // Otherwise (a milestone added after the threshold was passed, or a late event) the receipt names the
-        // threshold-th counted event in time order among all recorded ones, which the counter says exist.
-        var counted = await context.History.UpToAsync(CountedEvent, DateTimeOffset.MaxValue, cancellationToken);
-        return counted[Threshold - 1];
+        // Otherwise (a milestone added after the threshold was passed, or a trigger that is not the counted event)
+        // the receipt names the threshold-th counted event in time order, which the counter says exists.
+        return await context.History.NthAsync(CountedEvent, Threshold, cancellationToken);
     }
 
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
@@ -49,6 +46,39 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
         var counted = await context.History.UpToAsync(CountedEvent, context.Event.OccurredAt, cancellationToken);
         return counted.Count >= Threshold ? counted[Threshold - 1] : null;
     }
+
+    // Judged afresh in time order, the award exists once the threshold-th counted event exists and some trigger event
+    // (real time) or login (catch-up) comes at or after it; the receipt is that threshold-th event.
+    public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken)
+    {
+        var eventType = context.Event.EventType;
+        if (!MayHold(context.Stats) || (eventType != CountedEvent && eventType != triggerEvent && eventType != EventTypes.UserLoggedIn))
+        {
+            return null;
+        }
+
+        var receipt = await context.History.NthAsync(CountedEvent, Threshold, cancellationToken);
+        if (receipt is null || CountedEvent == triggerEvent || CountedEvent == EventTypes.UserLoggedIn)
+        {
+            return receipt;
+        }
+
+        foreach (var witness in new[] { triggerEvent, EventTypes.UserLoggedIn }.Distinct())
+        {
+            if (await context.History.NextAsync(witness, receipt, cancellationToken) is not null)
+            {
+                return receipt;
+            }
+        }
+
+        return null;
+    }
+
+    // A counted event before the receipt makes the event just before it the threshold-th.
+    public async ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken) =>
+        context.Event.EventType == CountedEvent && context.Event.IsBefore(receipt)
+            ? await context.History.NthAsync(CountedEvent, Threshold, cancellationToken)
+            : null;
 
     public SetBasedQuery FirstAchievements() => new("""
         SELECT user_id, id AS event_id, occurred_at FROM (

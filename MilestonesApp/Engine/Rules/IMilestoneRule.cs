@@ -8,9 +8,25 @@ public interface IMilestoneRule
     /// <summary>A cheap necessary condition read off the stats alone, so catch-up can skip reading history.</summary>
     bool MayHold(UserStatsSnapshot stats);
 
-    /// <summary>Real time: whether the condition holds at the event being recorded, and if so the event that completed it.</summary>
+    /// <summary>
+    /// Real time: whether the condition holds at the event being recorded, the user's latest, and if so the event that
+    /// completed it. A late event goes to <see cref="EvaluateLateAsync"/> instead.
+    /// </summary>
     ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken);
 
     /// <summary>Catch-up: the earliest event, up to the one being recorded, at which the condition held.</summary>
     ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A late event (one that occurred before the user's latest), for a milestone the user does not hold: whether the
+    /// events so far, judged in time order, now award it, and if so the event that completed it. Any event type may
+    /// ask; a rule answers null for one that cannot change its answer.
+    /// </summary>
+    ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A late event, for a milestone the user holds with <paramref name="receipt"/>: an event before the receipt at
+    /// which the late event proves the condition held, or null. Receipts only ever move earlier.
+    /// </summary>
+    ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken);
 }

@@ -42,6 +42,31 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
         return null;
     }
 
+    // A late login is compared with the login before it in time (catch-up up to it), and becomes the login that the
+    // next one returns from.
+    public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
+        context.Event.EventType == EventTypes.UserLoggedIn && MayHold(context.Stats)
+            ? await FindFirstAsync(context, cancellationToken) ?? await ReturnAfterAsync(context.History, context.Event, cancellationToken)
+            : null;
+
+    public async ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken)
+    {
+        var login = context.Event;
+        if (login.EventType != EventTypes.UserLoggedIn || !login.IsBefore(receipt))
+        {
+            return null;
+        }
+
+        return await context.History.PreviousAsync(EventTypes.UserLoggedIn, login, cancellationToken) is { } previous && login.OccurredAt - previous.OccurredAt >= Gap
+            ? login
+            : await ReturnAfterAsync(context.History, login, cancellationToken);
+    }
+
     public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
         EventTypes.UserLoggedIn, 1, "occurred_at - earlier >= @gap_ms", ("gap_ms", (long)Gap.TotalMilliseconds));
+
+    private async Task<RecordedEvent?> ReturnAfterAsync(IUserHistory history, RecordedEvent login, CancellationToken cancellationToken) =>
+        await history.NextAsync(EventTypes.UserLoggedIn, login, cancellationToken) is { } next && next.OccurredAt - login.OccurredAt >= Gap
+            ? next
+            : null;
 }

@@ -43,6 +43,12 @@ public static class RuleTypes
             return null;
         }
 
+        if (JsonDuplicates.FirstIn(ruleData) is { } duplicate)
+        {
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data names the property '{duplicate}' more than once."));
+            return null;
+        }
+
         if (node is not JsonObject data)
         {
             errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data must be a JSON object such as {{\"gap_days\":14}}, not {node?.ToJsonString() ?? "null"}.") { Code = MilestoneValidationCodes.RuleDataNotObject });

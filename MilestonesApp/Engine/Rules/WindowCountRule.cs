@@ -48,12 +48,72 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         return await FindFirstAsync(context, cancellationToken);
     }
 
-    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
+    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        FirstFullWindow(await context.History.UpToAsync(Event, context.Event.OccurredAt, cancellationToken), from: null);
+
+    // Judged afresh in time order, the award exists once a trigger event (real time) has a full window ending at it, or
+    // a login (catch-up) comes after the first full window. A late event of the counted type can complete only windows
+    // ending within WindowDays after it, so only those, and the trigger events among them, are read.
+    public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken)
     {
-        var events = await context.History.UpToAsync(Event, context.Event.OccurredAt, cancellationToken);
+        var late = context.Event;
+        if (!MayHold(context.Stats))
+        {
+            return null;
+        }
+
+        var holdsAtLate = late.EventType == EventTypes.UserLoggedIn
+            ? await FindFirstAsync(context, cancellationToken) is not null
+            : late.EventType == triggerEvent && await context.History.CountAsync(Event, late.OccurredAt - Window, late.OccurredAt, cancellationToken) >= Count;
+        if (holdsAtLate)
+        {
+            return await FirstEverAsync(context.History, cancellationToken);
+        }
+
+        if (late.EventType != Event)
+        {
+            return null;
+        }
+
+        var nearby = await context.History.BetweenAsync(Event, late.OccurredAt - Window, late.OccurredAt + Window, cancellationToken);
+        var completed = FirstFullWindow(nearby, from: late);
+        if (completed is null)
+        {
+            return null;
+        }
+
+        var witnessed = triggerEvent == Event
+            || await context.History.NextAsync(EventTypes.UserLoggedIn, completed, cancellationToken) is not null
+            || (await context.History.BetweenAsync(triggerEvent, late.OccurredAt, late.OccurredAt + Window, cancellationToken))
+                .Any(trigger => late.IsBefore(trigger) && HoldsAt(nearby, trigger));
+        return witnessed ? await FirstEverAsync(context.History, cancellationToken) : null;
+    }
+
+    public async ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken)
+    {
+        var late = context.Event;
+        if (late.EventType != Event || !late.IsBefore(receipt))
+        {
+            return null;
+        }
+
+        var until = late.OccurredAt + Window < receipt.OccurredAt ? late.OccurredAt + Window : receipt.OccurredAt;
+        return FirstFullWindow(await context.History.BetweenAsync(Event, late.OccurredAt - Window, until, cancellationToken), from: late);
+    }
+
+    // Reaching back Count - 1 events finds when the window of Count events ending at each event began.
+    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
+        Event, Count - 1, "occurred_at - earlier <= @window_ms", ("window_ms", (long)Window.TotalMilliseconds));
+
+    private async Task<RecordedEvent?> FirstEverAsync(IUserHistory history, CancellationToken cancellationToken) =>
+        FirstFullWindow(await history.UpToAsync(Event, DateTimeOffset.MaxValue, cancellationToken), from: null);
+
+    /// <summary>The first of <paramref name="events"/> (sorted, and reaching back a window before any candidate) not before <paramref name="from"/> that ends a full window.</summary>
+    private RecordedEvent? FirstFullWindow(IReadOnlyList<RecordedEvent> events, RecordedEvent? from)
+    {
         for (var last = Count - 1; last < events.Count; last++)
         {
-            if (events[last].OccurredAt - events[last - Count + 1].OccurredAt <= Window)
+            if ((from is null || !events[last].IsBefore(from)) && events[last].OccurredAt - events[last - Count + 1].OccurredAt <= Window)
             {
                 return events[last];
             }
@@ -62,7 +122,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         return null;
     }
 
-    // Reaching back Count - 1 events finds when the window of Count events ending at each event began.
-    public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
-        Event, Count - 1, "occurred_at - earlier <= @window_ms", ("window_ms", (long)Window.TotalMilliseconds));
+    /// <summary>Whether the window ending at <paramref name="moment"/> holds Count of <paramref name="events"/> that come before it.</summary>
+    private bool HoldsAt(IReadOnlyList<RecordedEvent> events, RecordedEvent moment) =>
+        events.Count(e => !moment.IsBefore(e) && e.OccurredAt >= moment.OccurredAt - Window) >= Count;
 }

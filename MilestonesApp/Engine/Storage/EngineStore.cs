@@ -57,12 +57,16 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
         return await command.ExecuteScalarAsync(cancellationToken) is { } id ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
-    public async Task<long> EventIdForKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>The event stored under the user's idempotency key, which a retry must repeat.</summary>
+    public async Task<StoredEvent> EventForKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var command = Command(
-            "SELECT id FROM events WHERE user_id = @user_id AND idempotency_key = @idempotency_key",
+            "SELECT id, event_type, occurred_at, metadata FROM events WHERE user_id = @user_id AND idempotency_key = @idempotency_key",
             ("user_id", userId), ("idempotency_key", idempotencyKey));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new StoredEvent(
+            reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
     /// <summary>Adds the event's delta to the stats row with one atomic upsert and returns the row as it now stands.</summary>
@@ -91,6 +95,46 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
         }
 
         return held;
+    }
+
+    /// <summary>Each held award's receipt: the event that proved it, by milestone id. Read only for a late event.</summary>
+    public async Task<Dictionary<int, RecordedEvent>> HeldReceiptsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT awards.milestone_id, awards.event_id, awards.achieved_at, proving.event_type
+            FROM user_milestones awards LEFT JOIN events proving ON proving.id = awards.event_id
+            WHERE awards.user_id = @user_id
+            """,
+            ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var receipts = new Dictionary<int, RecordedEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            receipts[reader.GetInt32(0)] = new RecordedEvent(
+                reader.IsDBNull(1) ? 0 : reader.GetInt64(1),
+                reader.IsDBNull(3) ? "" : reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+        }
+
+        return receipts;
+    }
+
+    /// <summary>
+    /// Moves a held award's receipt to an earlier event that proves it: the one update of an award there is. The
+    /// condition in SQL keeps it from ever moving later; awarded_at stays.
+    /// </summary>
+    public async Task MoveReceiptEarlierAsync(string userId, int milestoneId, RecordedEvent achievedBy, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            UPDATE user_milestones SET event_id = @event_id, achieved_at = @achieved_at
+            WHERE user_id = @user_id AND milestone_id = @milestone_id
+              AND (achieved_at > @achieved_at OR (achieved_at = @achieved_at AND event_id > @event_id))
+            """,
+            ("user_id", userId),
+            ("milestone_id", milestoneId),
+            ("event_id", achievedBy.Id),
+            ("achieved_at", achievedBy.OccurredAt.ToUnixTimeMilliseconds()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -148,6 +192,60 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
             """,
             ("user_id", userId), ("event_type", eventType));
         return await ReadEventsAsync(command, eventType, cancellationToken);
+    }
+
+    /// <summary>The <paramref name="position"/>-th event of the type in time order (from 1), reading that many index entries.</summary>
+    public async Task<RecordedEvent?> NthEventAsync(string userId, string eventType, int position, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT id, occurred_at FROM events
+            WHERE user_id = @user_id AND event_type = @event_type
+            ORDER BY occurred_at, id
+            LIMIT 1 OFFSET @skipped
+            """,
+            ("user_id", userId), ("event_type", eventType), ("skipped", position - 1));
+        return (await ReadEventsAsync(command, eventType, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The events of the type that occurred in [from, to], both ends included, oldest first.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> EventsBetweenAsync(
+        string userId, string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT id, occurred_at FROM events
+            WHERE user_id = @user_id AND event_type = @event_type AND occurred_at >= @from AND occurred_at <= @to
+            ORDER BY occurred_at, id
+            """,
+            ("user_id", userId), ("event_type", eventType),
+            ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()));
+        return await ReadEventsAsync(command, eventType, cancellationToken);
+    }
+
+    // The first condition bounds the index range; the second orders ties at the same millisecond by id.
+    public async Task<RecordedEvent?> NextEventAsync(string userId, string eventType, RecordedEvent after, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT id, occurred_at FROM events
+            WHERE user_id = @user_id AND event_type = @event_type
+              AND occurred_at >= @occurred_at AND (occurred_at > @occurred_at OR id > @id)
+            ORDER BY occurred_at, id
+            LIMIT 1
+            """,
+            ("user_id", userId), ("event_type", eventType), ("occurred_at", after.OccurredAt.ToUnixTimeMilliseconds()), ("id", after.Id));
+        return (await ReadEventsAsync(command, eventType, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<RecordedEvent?> PreviousEventAsync(string userId, string eventType, RecordedEvent before, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT id, occurred_at FROM events
+            WHERE user_id = @user_id AND event_type = @event_type
+              AND occurred_at <= @occurred_at AND (occurred_at < @occurred_at OR id < @id)
+            ORDER BY occurred_at DESC, id DESC
+            LIMIT 1
+            """,
+            ("user_id", userId), ("event_type", eventType), ("occurred_at", before.OccurredAt.ToUnixTimeMilliseconds()), ("id", before.Id));
+        return (await ReadEventsAsync(command, eventType, cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>

@@ -13,6 +13,18 @@ internal sealed class SqlUserHistory(EngineStore store, string userId) : IUserHi
     public Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         store.CountEventsAsync(userId, eventType, from, to, cancellationToken);
 
+    public Task<IReadOnlyList<RecordedEvent>> BetweenAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        store.EventsBetweenAsync(userId, eventType, from, to, cancellationToken);
+
+    public Task<RecordedEvent?> NthAsync(string eventType, int position, CancellationToken cancellationToken) =>
+        store.NthEventAsync(userId, eventType, position, cancellationToken);
+
+    public Task<RecordedEvent?> NextAsync(string eventType, RecordedEvent after, CancellationToken cancellationToken) =>
+        store.NextEventAsync(userId, eventType, after, cancellationToken);
+
+    public Task<RecordedEvent?> PreviousAsync(string eventType, RecordedEvent before, CancellationToken cancellationToken) =>
+        store.PreviousEventAsync(userId, eventType, before, cancellationToken);
+
     public async Task<IReadOnlyList<RecordedEvent>> UpToAsync(string eventType, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
         if (!eventsByType.TryGetValue(eventType, out var events))
