@@ -2,6 +2,11 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MilestonesApp.Celebrations;
+using MilestonesApp.Components.Admin;
 using MilestonesApp.Components.Localization;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -44,6 +49,25 @@ public sealed partial class TranslationCompletenessTests
 
         Assert.Equal(13, seed.Count);
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_kind_of_catalog_refusal_has_a_text_in_every_culture()
+    {
+        var strings = new StringLocalizer<AppStrings>(
+            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var codes = typeof(MilestoneValidationCodes).GetFields().Select(field => (string)field.GetRawConstantValue()!)
+            .Where(code => code != MilestoneValidationCodes.Other);
+
+        var untranslated =
+            from code in codes
+            from culture in SupportedCultures.Names
+            let problem = new MilestoneValidationError("Field", "English only") { Code = code, Arguments = [1, 2] }
+            let text = UiCulture.Use(CultureInfo.GetCultureInfo(culture), () => strings.Describe(problem))
+            where text == problem.Message || string.IsNullOrWhiteSpace(text)
+            select $"{code} in {culture}";
+
+        Assert.Empty(untranslated);
     }
 
     [Fact]

@@ -54,7 +54,11 @@ public static partial class AnimationDataValidator
 
         if (JsonDuplicates.FirstIn(data) is { } duplicate)
         {
-            errors.Add(new(Data, $"Confetti options name the property '{duplicate}' more than once."));
+            errors.Add(new(Data, $"Confetti options name the property '{duplicate}' more than once.")
+            {
+                Code = MilestoneValidationCodes.PropertyTwice,
+                Arguments = [duplicate],
+            });
             return;
         }
 

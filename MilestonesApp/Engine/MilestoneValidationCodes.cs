@@ -34,6 +34,9 @@ public static class MilestoneValidationCodes
 
     public const string PropertyRequired = "property_required";
 
+    /// <summary>The JSON names a property more than once. Arguments: the property.</summary>
+    public const string PropertyTwice = "property_twice";
+
     public const string PropertyNotText = "property_not_text";
 
     /// <summary>Arguments: the smallest and the largest number allowed.</summary>

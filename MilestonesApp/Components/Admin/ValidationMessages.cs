@@ -22,6 +22,7 @@ internal static class ValidationMessages
         MilestoneValidationCodes.RuleDataNotObject => Key.Admin_Problem_RuleDataNotObject,
         MilestoneValidationCodes.PropertyNotTaken => Key.Admin_Problem_PropertyNotTaken,
         MilestoneValidationCodes.PropertyRequired => Key.Admin_Problem_PropertyRequired,
+        MilestoneValidationCodes.PropertyTwice => Key.Admin_Problem_PropertyTwice,
         MilestoneValidationCodes.PropertyNotText => Key.Admin_Problem_PropertyNotText,
         MilestoneValidationCodes.NumberOutOfRange => Key.Admin_Problem_NumberOutOfRange,
         MilestoneValidationCodes.TriggerMustBeLogin => Key.Admin_Problem_TriggerMustBeLogin,

@@ -45,7 +45,11 @@ public static class RuleTypes
 
         if (JsonDuplicates.FirstIn(ruleData) is { } duplicate)
         {
-            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data names the property '{duplicate}' more than once."));
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data names the property '{duplicate}' more than once.")
+            {
+                Code = MilestoneValidationCodes.PropertyTwice,
+                Arguments = [duplicate],
+            });
             return null;
         }
 
