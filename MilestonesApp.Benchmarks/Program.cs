@@ -13,6 +13,7 @@ var busy = HistoryShape.EndingLastMonth(users: 1_000, eventsPerUser: 100, days: 
 var busyPath = await SeededDatabase.CreateAsync(workspace, "history-100k.db", busy, extraMilestones: 17, busy.AllUsers());
 rows.AddRange(await SingleWriterBenchmark.RunAsync(workspace, busyPath, busy));
 rows.AddRange(await ConcurrentWritersBenchmark.RunAsync(workspace, busyPath, busy));
+rows.Add(await HttpApiBenchmark.RunAsync(workspace, busyPath, busy));
 
 var small = HistoryShape.EndingLastMonth(users: 1_000, eventsPerUser: 10, days: 90);
 var large = HistoryShape.EndingLastMonth(users: 100_000, eventsPerUser: 10, days: 90);

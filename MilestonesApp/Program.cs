@@ -1,4 +1,5 @@
 using MilestonesApp.Admin;
+using MilestonesApp.Api;
 using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
 using MilestonesApp.Celebrations;
@@ -17,12 +18,14 @@ builder.AddMilestonesLocalization();
 builder.AddMilestonesWeb();
 builder.AddCelebrations();
 builder.AddMilestonesAdmin();
+builder.AddEventsApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 await app.SeedDevelopmentAccountsAsync();
 await app.GrantConfiguredAdminsAsync();
 app.UseMilestonesLocalization();
+app.UseEventsApi();
 app.UseMilestonesWeb();
 app.Run();
 

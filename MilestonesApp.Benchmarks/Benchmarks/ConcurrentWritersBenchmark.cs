@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MilestonesApp.Benchmarks.Fixtures;
 using MilestonesApp.Benchmarks.Harness;
 using MilestonesApp.Data;
@@ -29,10 +28,11 @@ internal static class ConcurrentWritersBenchmark
             .ToArray();
         var oneUser = EventStream.After(history, [users[^1]], "b2-one");
 
-        var engine = new Load(e => fixture.Engine.RecordAsync(e), Distinct("b2"));
-        var floor = new Load(async e => { using var writing = await rawGate.EnterAsync(CancellationToken.None); await raw.RecordAsync(e); }, Distinct("b2-raw"));
-        var shared = new Load(e => fixture.Engine.RecordAsync(e), Enumerable.Repeat(oneUser, Writers).ToArray());
-        Load[] loads = [engine, floor, shared];
+        var engine = new ConcurrentLoad("B2", e => fixture.Engine.RecordAsync(e), Distinct("b2"), EventsPerWriter);
+        var floor = new ConcurrentLoad(
+            "B2", async e => { using var writing = await rawGate.EnterAsync(CancellationToken.None); await raw.RecordAsync(e); }, Distinct("b2-raw"), EventsPerWriter);
+        var shared = new ConcurrentLoad("B2", e => fixture.Engine.RecordAsync(e), Enumerable.Repeat(oneUser, Writers).ToArray(), EventsPerWriter);
+        ConcurrentLoad[] loads = [engine, floor, shared];
         for (var round = -1; round < Rounds; round++)
         {
             for (var turn = 0; turn < loads.Length; turn++)
@@ -46,62 +46,18 @@ internal static class ConcurrentWritersBenchmark
         Progress.Say($"WAL after B2: {Workspace.WalMegabytes(fixture.DatabasePath):F1} MB");
         return
         [
-            engine.Row($"{Writers} concurrent writers on distinct users",
+            Row(engine, $"{Writers} concurrent writers on distinct users",
                 $"; raw floor, same load: p50 {floor.Latency.Median:F2} ms, p99 {floor.Latency.Percentile(99):F2} ms"),
-            shared.Row($"{Writers} concurrent writers on one user", ""),
+            Row(shared, $"{Writers} concurrent writers on one user", ""),
         ];
     }
 
-    /// <summary>Eight writers, one stream each (or one shared), recording at once; collects rates, latencies and errors.</summary>
-    private sealed class Load(Func<DomainEvent, Task> record, EventStream[] streams)
+    private static ResultRow Row(ConcurrentLoad load, string what, string note)
     {
-        private readonly List<double> rates = [];
-        private readonly List<double> latencies = [];
-        private int errors;
-
-        public Distribution Latency => new(latencies);
-
-        public async Task RunAsync(bool measured)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var writers = await Task.WhenAll(streams.Select(stream => Task.Run(() => WriteAsync(stream))));
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            if (measured)
-            {
-                rates.Add(Writers * EventsPerWriter / seconds);
-                latencies.AddRange(writers.SelectMany(w => w));
-            }
-        }
-
-        public ResultRow Row(string what, string note)
-        {
-            var (rate, latency) = (new Distribution(rates), Latency);
-            var (p50, p99) = (latency.Median, latency.Percentile(99));
-            return new ResultRow("B2", what,
-                $"{rate.Median:N0} events/s, p50 {p50:F2} ms, p99 {p99:F2} ms, errors {errors}{note}", rate.SpreadText,
-                "errors = 0, p99 < 10 × p50", errors == 0 && p99 < 10 * p50 ? "met" : "MISSED");
-        }
-
-        private async Task<List<double>> WriteAsync(EventStream stream)
-        {
-            var own = new List<double>(EventsPerWriter);
-            for (var i = 0; i < EventsPerWriter; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await record(stream.Next());
-                }
-                catch (Exception exception)
-                {
-                    Interlocked.Increment(ref errors);
-                    Progress.Say($"B2 error: {exception.GetType().Name}: {exception.Message}");
-                }
-
-                own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-
-            return own;
-        }
+        var (rate, latency) = (new Distribution(load.Rates), load.Latency);
+        var (p50, p99) = (latency.Median, latency.Percentile(99));
+        return new ResultRow("B2", what,
+            $"{rate.Median:N0} events/s, p50 {p50:F2} ms, p99 {p99:F2} ms, errors {load.Errors}{note}", rate.SpreadText,
+            "errors = 0, p99 < 10 × p50", load.Errors == 0 && p99 < 10 * p50 ? "met" : "MISSED");
     }
 }

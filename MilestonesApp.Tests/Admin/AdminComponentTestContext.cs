@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Admin;
+using MilestonesApp.Api.Keys;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Components.Account;
@@ -34,6 +35,8 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneCatalog>());
         Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneBackfill>());
         Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
+        Services.AddSingleton(new ApiKeyService(
+            Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<DatabaseWriteGate>(), Host.Clock));
         Services.AddMilestonesAdmin();
         authorization = AddAuthorization();
         // bUnit's stand-in grants whatever policies a test lists; the app's own evaluator applies AdminOnly as the app defines it.

@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
 
     private static readonly string[] SignedInPages =
     [
-        "", "habits", "milestones", "admin", "admin/milestones/new", "admin/milestones/first_win/edit", "admin/users",
+        "", "habits", "milestones", "admin", "admin/milestones/new", "admin/milestones/first_win/edit", "admin/users", "admin/api-keys",
         "Account/Manage", "Account/Manage/Email", "Account/Manage/ChangePassword", "Account/Manage/TwoFactorAuthentication",
         "Account/Manage/PersonalData", "Account/Manage/DeletePersonalData", "Account/Manage/Passkeys",
     ];

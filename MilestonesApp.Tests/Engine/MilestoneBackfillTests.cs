@@ -177,7 +177,7 @@ public sealed class MilestoneBackfillTests : IAsyncLifetime
 
         var viaSql = await backfill.AwardEveryoneWhoQualifiesAsync("set_based", cancellationToken: TestContext.Current.CancellationToken);
         var viaRule = await backfill.AwardAsync(
-            userByUserId, new UserByUserRule(MilestoneDefinitionValidator.ValidateOrThrow(userByUser)), null, TestContext.Current.CancellationToken);
+            userByUserId, "user_by_user", new UserByUserRule(MilestoneDefinitionValidator.ValidateOrThrow(userByUser)), null, TestContext.Current.CancellationToken);
 
         Assert.True(viaSql.NewlyAwarded > 0, "the generated histories should qualify some users");
         Assert.Equal(viaSql.NewlyAwarded, viaRule.NewlyAwarded);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Api.Keys;
 using MilestonesApp.Components.Account;
 
 namespace MilestonesApp.Admin;
@@ -24,6 +26,8 @@ public static class AdminServiceExtensions
         services.AddScoped<UserLookup>();
         services.AddScoped<CelebrationPreview>();
         services.AddScoped<MilestoneTextCoverage>();
+        services.AddScoped<ApiKeyAdministration>();
+        services.TryAddSingleton<ApiKeyService>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Habit> Habits => Set<Habit>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<SeenAward> SeenAwards => Set<SeenAward>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -6,7 +6,10 @@ namespace MilestonesApp.Engine;
 
 public static class EngineServiceExtensions
 {
-    /// <summary>The engine, the catalog and the stats rebuilder, with the definition cache and write gate they share.</summary>
+    /// <summary>
+    /// The engine, the catalog, the backfill and the stats rebuilder, with the definition cache and write gate they share,
+    /// and the in-process award notifier unless another (one across nodes) was registered first.
+    /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MilestoneEngineOptions>()
@@ -25,7 +28,9 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
-        builder.Services.AddSingleton<IMilestoneEngine, MilestoneEngine>();
+        builder.Services.AddSingleton<MilestoneEngine>();
+        builder.Services.AddSingleton<IMilestoneEngine, AwardPublishingEngine>();
+        builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();

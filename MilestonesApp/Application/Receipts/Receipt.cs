@@ -2,9 +2,11 @@ namespace MilestonesApp.Application.Receipts;
 
 /// <summary>
 /// One milestone on the receipts page, texts in the current UI culture. Earned ones carry <see cref="AchievedAt"/>
-/// (in the person's time zone); unearned ones carry their honest progress.
+/// (in the person's time zone) and <see cref="AwardedAt"/>; unearned ones carry their honest progress.
 /// </summary>
-public sealed record Receipt(string Code, string Title, string Description, string Icon, DateTimeOffset? AchievedAt, ReceiptProgress? Progress)
+public sealed record Receipt(
+    string Code, string Title, string Description, string Icon, DateTimeOffset? AchievedAt, ReceiptProgress? Progress,
+    DateTimeOffset? AwardedAt = null)
 {
     public bool IsEarned => AchievedAt is not null;
 }

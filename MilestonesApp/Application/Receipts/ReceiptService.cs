@@ -21,7 +21,7 @@ public sealed class ReceiptService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var earned = await db.UserMilestones.AsNoTracking()
             .Where(a => a.UserId == userId)
-            .Select(a => new { a.AchievedAt, a.Milestone })
+            .Select(a => new { a.AchievedAt, a.AwardedAt, a.Milestone })
             .ToListAsync(cancellationToken);
         var stats = await db.UserStats.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken);
         var snapshot = stats is null
@@ -30,7 +30,10 @@ public sealed class ReceiptService(
 
         var receipts = earned
             .OrderByDescending(a => a.AchievedAt)
-            .Select(a => Describe(a.Milestone!.ToDefinition(), TimeZoneInfo.ConvertTime(a.AchievedAt, zone), progress: null))
+            .Select(a => Describe(a.Milestone!.ToDefinition(), TimeZoneInfo.ConvertTime(a.AchievedAt, zone), progress: null) with
+            {
+                AwardedAt = TimeZoneInfo.ConvertTime(a.AwardedAt, zone),
+            })
             .ToList();
         var earnedCodes = earned.Select(a => a.Milestone!.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var milestone in active.Where(m => !earnedCodes.Contains(m.Definition.Code)))

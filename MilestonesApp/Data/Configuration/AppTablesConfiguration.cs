@@ -3,11 +3,12 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Data.Configuration;
 
-/// <summary>The app's own tables: wins, habits, profiles and seen-markers for awards.</summary>
+/// <summary>The app's own tables: wins, habits, profiles, seen-markers for awards and the events API's keys.</summary>
 internal static class AppTablesConfiguration
 {
     public const int MaxWinLength = 280;
     public const int MaxHabitNameLength = 80;
+    public const int MaxApiKeyNameLength = 64;
 
     public static void ConfigureAppTables(this ModelBuilder modelBuilder)
     {
@@ -43,6 +44,17 @@ internal static class AppTablesConfiguration
             seen.HasKey(s => s.UserMilestoneId);
             seen.Property(s => s.UserMilestoneId).ValueGeneratedNever();
             seen.HasOne<UserMilestone>().WithOne().HasForeignKey<SeenAward>(s => s.UserMilestoneId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ApiKey>(keys =>
+        {
+            keys.ToTable("api_keys");
+            keys.Property(k => k.Name).HasMaxLength(MaxApiKeyNameLength);
+            keys.Property(k => k.Prefix).HasMaxLength(16);
+            keys.Property(k => k.Hash).HasMaxLength(32);
+            keys.HasIndex(k => k.Prefix).IsUnique();
+            // A revoked key's name may be given to a new key; two live keys never share one.
+            keys.HasIndex(k => k.Name).IsUnique().HasFilter("revoked_at IS NULL");
         });
     }
 }

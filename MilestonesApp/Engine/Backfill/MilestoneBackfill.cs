@@ -10,7 +10,8 @@ namespace MilestonesApp.Engine.Backfill;
 /// in batches by id: one set-based statement per batch where the rule supports it, each batch its own transaction
 /// through the write gate, so recording events goes on between batches and progress can be reported.
 /// </summary>
-internal sealed class MilestoneBackfill(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time)
+internal sealed class MilestoneBackfill(
+    IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, IAwardNotifier notifier, TimeProvider time)
     : IMilestoneBackfill
 {
     public const int UsersPerBatch = 2_000;
@@ -27,13 +28,13 @@ internal sealed class MilestoneBackfill(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var rule = MilestoneDefinitionValidator.ValidateOrThrow(milestone.ToDefinition());
-        var awarded = await AwardAsync(milestone.Id, rule, progress, cancellationToken);
+        var awarded = await AwardAsync(milestone.Id, code, rule, progress, cancellationToken);
         return new BackfillResult(code, awarded.UsersEvaluated, awarded.NewlyAwarded);
     }
 
     /// <summary>Runs the backfill for an already parsed rule; set-based when the rule allows, user by user otherwise.</summary>
     internal async Task<(int UsersEvaluated, int NewlyAwarded)> AwardAsync(
-        int milestoneId, IMilestoneRule rule, IProgress<BackfillProgress>? progress, CancellationToken cancellationToken)
+        int milestoneId, string code, IMilestoneRule rule, IProgress<BackfillProgress>? progress, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Ordinal order matches SQLite's BINARY collation, which the batches' BETWEEN bounds compare with.
@@ -47,16 +48,20 @@ internal sealed class MilestoneBackfill(IDbContextFactory<AppDbContext> dbFactor
         for (var start = 0; start < users.Count; start += UsersPerBatch)
         {
             var batch = users.GetRange(start, Math.Min(UsersPerBatch, users.Count - start));
+            IReadOnlyList<string> recipients;
             using (await writeGate.EnterAsync(cancellationToken))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var store = new EngineStore(connection, transaction);
                 var awardedAt = time.GetUtcNow();
-                newlyAwarded += rule is ISetBasedRule setBased
-                    ? await store.InsertFirstAchievementsAsync(milestoneId, setBased.FirstAchievements(), batch[0], batch[^1], awardedAt, cancellationToken)
+                recipients = rule is ISetBasedRule setBased
+                    ? await AwardSetBasedAsync(store, milestoneId, setBased, batch, awardedAt, cancellationToken)
                     : await AwardUserByUserAsync(store, milestoneId, rule, batch, awardedAt, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            newlyAwarded += recipients.Count;
+            await notifier.PublishAsync([.. recipients.Select(userId => new AwardNotice(userId, code))], CancellationToken.None);
 
             progress?.Report(new BackfillProgress(start + batch.Count, users.Count));
         }
@@ -64,12 +69,19 @@ internal sealed class MilestoneBackfill(IDbContextFactory<AppDbContext> dbFactor
         return (users.Count, newlyAwarded);
     }
 
-    private static async Task<int> AwardUserByUserAsync(
+    private static async Task<IReadOnlyList<string>> AwardSetBasedAsync(
+        EngineStore store, int milestoneId, ISetBasedRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+    {
+        var inserted = await store.InsertFirstAchievementsAsync(milestoneId, rule.FirstAchievements(), users[0], users[^1], awardedAt, cancellationToken);
+        return inserted == 0 ? [] : await store.UsersAwardedAtAsync(milestoneId, awardedAt, users[0], users[^1], cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<string>> AwardUserByUserAsync(
         EngineStore store, int milestoneId, IMilestoneRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)
     {
         // Catch-up asks "did it hold at any moment so far": evaluate as of the end of each user's history.
         var endOfHistory = new RecordedEvent(long.MaxValue, "", DateTimeOffset.MaxValue);
-        var awarded = 0;
+        var awarded = new List<string>();
         foreach (var userId in users)
         {
             var stats = await store.StatsAsync(userId, cancellationToken);
@@ -82,7 +94,7 @@ internal sealed class MilestoneBackfill(IDbContextFactory<AppDbContext> dbFactor
             if (await rule.FindFirstAsync(context, cancellationToken) is { } achievedBy &&
                 await store.TryInsertAwardAsync(userId, milestoneId, achievedBy, awardedByEventId: null, awardedAt, cancellationToken))
             {
-                awarded++;
+                awarded.Add(userId);
             }
         }
 

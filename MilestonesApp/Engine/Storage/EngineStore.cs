@@ -269,6 +269,26 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction transac
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Who in [firstUser, lastUser] was granted the milestone at that moment: the recipients of one backfill batch.</summary>
+    public async Task<IReadOnlyList<string>> UsersAwardedAtAsync(
+        int milestoneId, DateTimeOffset awardedAt, string firstUser, string lastUser, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT user_id FROM user_milestones
+            WHERE milestone_id = @milestone_id AND awarded_at = @awarded_at AND awarded_by_event_id IS NULL
+              AND user_id BETWEEN @first_user AND @last_user
+            """,
+            ("milestone_id", milestoneId), ("awarded_at", awardedAt.ToUnixTimeMilliseconds()), ("first_user", firstUser), ("last_user", lastUser));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
+    }
+
     public async Task<UserStatsSnapshot> StatsAsync(string userId, CancellationToken cancellationToken)
     {
         var command = Command("""

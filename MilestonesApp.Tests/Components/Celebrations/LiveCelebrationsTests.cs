@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MilestonesApp.Application.Awards;
+using MilestonesApp.Celebrations;
+using MilestonesApp.Engine;
+using MilestonesApp.Tests.Shared;
+
+namespace MilestonesApp.Tests.Components.Celebrations;
+
+/// <summary>Open tabs hear of awards made elsewhere and celebrate each once, whichever tab claims it first.</summary>
+public sealed class LiveCelebrationsTests : AppComponentTestContext
+{
+    private const string User = "ana";
+
+    [Fact]
+    public async Task An_award_made_elsewhere_is_celebrated_in_an_open_tab_without_reloading()
+    {
+        await using var host = await ApplicationHost.StartAsync();
+        var overlay = Open(this, host, User);
+
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now, "api-win-1");
+
+        overlay.WaitForAssertion(() => Assert.Equal("First win", overlay.Find("[data-testid=celebration-title]").TextContent));
+    }
+
+    [Fact]
+    public async Task Of_two_open_tabs_only_one_celebrates_an_award_and_other_people_s_tabs_none()
+    {
+        await using var host = await ApplicationHost.StartAsync();
+        using var secondTab = new Tab();
+        using var someoneElse = new Tab();
+        Open(this, host, User);
+        Open(secondTab, host, User);
+        var others = Open(someoneElse, host, "bo");
+        var queues = new AppComponentTestContext[] { this, secondTab }.Select(tab => tab.Services.GetRequiredService<CelebrationQueue>()).ToList();
+        var celebrated = new TaskCompletionSource();
+        queues.ForEach(queue => queue.Changed += () => celebrated.TrySetResult());
+
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now, "api-win-1");
+        await celebrated.Task.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+
+        // The losing tab's claim finds the award's seen-marker taken, whenever it runs: it never celebrates the award.
+        Assert.Equal(["first_win"], queues.Select(queue => (queue.Current as MilestoneCelebration)?.Award.Code).OfType<string>());
+        Assert.Empty(await host.Get<AwardClaims>().ClaimUnseenAsync(User, Xunit.TestContext.Current.CancellationToken));
+        Assert.Empty(Titles(others));
+    }
+
+    [Fact]
+    public async Task A_closed_tab_stops_listening()
+    {
+        await using var host = await ApplicationHost.StartAsync();
+        Open(this, host, User);
+
+        await DisposeComponentsAsync();
+        await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now, "api-win-1");
+
+        Assert.Equal(["first_win"], (await host.Get<AwardClaims>().ClaimUnseenAsync(User, Xunit.TestContext.Current.CancellationToken)).Select(a => a.Code));
+        Assert.Null(Services.GetRequiredService<CelebrationQueue>().Current);
+    }
+
+    /// <summary>A signed-in tab: the listener and the overlay that shows what it claims, as in the main layout.</summary>
+    private static IRenderedComponent<CelebrationOverlay> Open(AppComponentTestContext tab, EngineHost host, string userId)
+    {
+        tab.Services.AddSingleton(host.Get<IAwardNotifier>());
+        tab.Services.AddSingleton(host.Get<AwardClaims>());
+        tab.AddAuthorization().SetAuthorized($"{userId}@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        tab.Render<LiveCelebrations>();
+        return tab.Render<CelebrationOverlay>();
+    }
+
+    private static IEnumerable<string> Titles(IRenderedComponent<CelebrationOverlay> overlay) =>
+        overlay.FindAll("[data-testid=celebration-title]").Select(title => title.TextContent);
+
+    /// <summary>Another browser tab: a circuit of its own, with its own celebration queue.</summary>
+    private sealed class Tab : AppComponentTestContext;
+}

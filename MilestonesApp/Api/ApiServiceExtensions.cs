@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MilestonesApp.Api.Keys;
+using MilestonesApp.Operations;
+using Scalar.AspNetCore;
+
+namespace MilestonesApp.Api;
+
+public static class ApiServiceExtensions
+{
+    /// <summary>The events API: keys and their authentication, the per-key rate limit, problem details and the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddEventsApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<ApiKeyService>();
+        builder.Services.AddSingleton<ApiProblems>();
+        builder.Services.AddSingleton<EventRecorder>();
+        builder.Services.AddSingleton<IOperatorCommand, ApiKeyCommand>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(EventsApi.AuthorizationPolicy, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ApiKeyRateLimitPolicy>(ApiKeyRateLimitPolicy.Name));
+        builder.Services.AddOpenApi(openApi =>
+        {
+            // The document describes the events API only, not the pages' own endpoints (culture switch, account forms).
+            openApi.ShouldInclude = endpoint => endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            openApi.AddDocumentTransformer<EventsApiDocument>();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Authentication, authorization and rate limiting, then the API's endpoints, <c>/openapi/v1.json</c> and the
+    /// <c>/api/docs</c> page. Call after request localization, so that a 401's or 429's title follows Accept-Language.
+    /// </summary>
+    public static WebApplication UseEventsApi(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapEventsApi();
+        app.MapOpenApi();
+        // The page's script is served from the package itself and its fonts are the browser's: nothing is fetched from a CDN.
+        app.MapScalarApiReference("/api/docs", scalar => scalar
+            .WithTitle("Milestones events API")
+            .DisableDefaultFonts()
+            .AddPreferredSecuritySchemes(EventsApiDocument.SecuritySchemeName));
+        return app;
+    }
+}

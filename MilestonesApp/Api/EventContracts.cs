@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace MilestonesApp.Api;
+
+/// <summary>One event as another service sends it. Every property is optional here so that each missing one gets its own sentence.</summary>
+internal sealed record EventRequest(string? UserId, string? Type, DateTimeOffset? OccurredAt, string? IdempotencyKey, JsonObject? Metadata = null);
+
+internal sealed record BatchRequest(IReadOnlyList<EventRequest>? Events);
+
+/// <summary>An award the event made (or, for a duplicate, that the original made); texts in the request's language.</summary>
+internal sealed record AwardResponse(
+    string Code, string Title, string Description, string Icon, string Animation, string? AnimationData,
+    DateTimeOffset AchievedAt, DateTimeOffset AwardedAt);
+
+internal sealed record EventResponse(long EventId, bool Duplicate, IReadOnlyList<AwardResponse> NewlyAwarded);
+
+/// <summary>
+/// One event's outcome in a batch: the fields of <see cref="EventResponse"/> when it was recorded (status 200), or those
+/// of a problem (status 400 or 409) when it was refused. Absent fields are left out.
+/// </summary>
+internal sealed record BatchItemResponse(
+    int Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? EventId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Duplicate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AwardResponse>? NewlyAwarded = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IDictionary<string, string[]>? Errors = null);
+
+internal sealed record BatchResponse(IReadOnlyList<BatchItemResponse> Results);
+
+internal sealed record HeldMilestoneResponse(string Code, string Title, string Icon, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt);
+
+/// <summary>
+/// Progress toward a milestone not yet held, in its rule's terms: <c>count</c> and <c>window_count</c> give
+/// <c>current</c> of <c>target</c> (the window's days too); <c>return_after_gap</c> gives only the gap it takes.
+/// </summary>
+internal sealed record MilestoneProgressResponse(
+    string Code, string Title, string Icon, string RuleType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Current = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Target = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? WindowDays = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? GapDays = null);
+
+internal sealed record UserMilestonesResponse(string UserId, IReadOnlyList<HeldMilestoneResponse> Held, IReadOnlyList<MilestoneProgressResponse> Progress);
+
+internal sealed record MilestoneResponse(
+    string Code, string Title, string Description, string Icon, string TriggerEvent, string RuleType, JsonNode? RuleData, string Animation);

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MilestonesApp.Api;
+
+/// <summary><c>Milestones:Api</c>: the per-key rate limit of the events API.</summary>
+internal sealed class EventsApiOptions
+{
+    public const string Section = "Milestones:Api";
+
+    /// <summary>Requests one key may make per <see cref="RateLimitWindow"/>; a batch is one request.</summary>
+    [Range(1, int.MaxValue)]
+    public int RateLimitPermits { get; set; } = 600;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
