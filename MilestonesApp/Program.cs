@@ -8,8 +8,13 @@ using MilestonesApp.Components.Account;
 using MilestonesApp.Components.Localization;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
+using MilestonesApp.Hosting;
+using MilestonesApp.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMilestonesSecurity();
+builder.AddMilestonesRateLimiting();
 builder.AddMilestonesData();
 builder.AddMilestoneEngine();
 builder.AddMilestonesIdentity();
@@ -18,15 +23,22 @@ builder.AddMilestonesLocalization();
 builder.AddMilestonesWeb();
 builder.AddCelebrations();
 builder.AddMilestonesAdmin();
+builder.AddOperatorCommands();
 builder.AddEventsApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+if (await app.TryRunOperatorCommandAsync(args))
+{
+    return;
+}
+
 await app.SeedDevelopmentAccountsAsync();
-await app.GrantConfiguredAdminsAsync();
+app.UseMilestonesSecurity();
 app.UseMilestonesLocalization();
 app.UseEventsApi();
 app.UseMilestonesWeb();
+app.MapDefaultEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Data;
@@ -13,17 +12,15 @@ namespace MilestonesApp.Tests.Account;
 /// </summary>
 public sealed class SignInLoginTests(MilestonesAppFactory app) : IClassFixture<MilestonesAppFactory>
 {
-    private const string Password = "Sign-in-1";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_password_sign_in_records_a_login()
     {
-        var person = await NewPersonAsync(twoFactor: false);
+        var person = await TestPerson.CreateAsync(app);
         using var browser = new FormClient(app);
 
-        using var signIn = await SubmitPasswordAsync(browser, person);
+        using var signIn = await person.SignInAsync(browser);
 
         Assert.Equal("/", FormClient.RedirectTarget(signIn));
         Assert.Equal(1, await LoginsAsync(person));
@@ -32,9 +29,9 @@ public sealed class SignInLoginTests(MilestonesAppFactory app) : IClassFixture<M
     [Fact]
     public async Task A_two_factor_sign_in_records_a_login_once_the_code_is_accepted()
     {
-        var person = await NewPersonAsync(twoFactor: true);
+        var person = await TestPerson.CreateAsync(app, twoFactor: true);
         using var browser = new FormClient(app);
-        using var passwordStep = await SubmitPasswordAsync(browser, person);
+        using var passwordStep = await person.SignInAsync(browser);
         var codeStep = FormClient.RedirectTarget(passwordStep);
         Assert.StartsWith("/Account/LoginWith2fa", codeStep, StringComparison.Ordinal);
         Assert.Equal(0, await LoginsAsync(person));
@@ -50,9 +47,9 @@ public sealed class SignInLoginTests(MilestonesAppFactory app) : IClassFixture<M
     [Fact]
     public async Task A_recovery_code_sign_in_records_a_login()
     {
-        var person = await NewPersonAsync(twoFactor: true);
+        var person = await TestPerson.CreateAsync(app, twoFactor: true);
         using var browser = new FormClient(app);
-        using var passwordStep = await SubmitPasswordAsync(browser, person);
+        using var passwordStep = await person.SignInAsync(browser);
 
         using var signIn = await browser.SubmitAsync(
             "/Account/LoginWithRecoveryCode", new Dictionary<string, string> { ["Input.RecoveryCode"] = person.RecoveryCode! }, Ct);
@@ -64,9 +61,9 @@ public sealed class SignInLoginTests(MilestonesAppFactory app) : IClassFixture<M
     [Fact]
     public async Task A_wrong_two_factor_code_records_no_login()
     {
-        var person = await NewPersonAsync(twoFactor: true);
+        var person = await TestPerson.CreateAsync(app, twoFactor: true);
         using var browser = new FormClient(app);
-        using var passwordStep = await SubmitPasswordAsync(browser, person);
+        using var passwordStep = await person.SignInAsync(browser);
 
         using var refused = await browser.SubmitAsync(
             FormClient.RedirectTarget(passwordStep), new Dictionary<string, string> { ["Input.TwoFactorCode"] = "000000" }, Ct);
@@ -85,34 +82,9 @@ public sealed class SignInLoginTests(MilestonesAppFactory app) : IClassFixture<M
         Assert.Equal("/Account/Login", FormClient.RedirectTarget(response));
     }
 
-    private static Task<HttpResponseMessage> SubmitPasswordAsync(FormClient browser, Person person) =>
-        browser.SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = person.Email, ["Input.Password"] = Password }, Ct);
-
-    private async Task<Person> NewPersonAsync(bool twoFactor)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var email = $"{Guid.NewGuid():N}@example.com";
-        var user = new ApplicationUser { UserName = email, Email = email };
-        Succeeded(await users.CreateAsync(user, Password));
-        if (!twoFactor)
-        {
-            return new Person(user.Id, email, null, null);
-        }
-
-        Succeeded(await users.ResetAuthenticatorKeyAsync(user));
-        Succeeded(await users.SetTwoFactorEnabledAsync(user, true));
-        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 1);
-        return new Person(user.Id, email, await users.GetAuthenticatorKeyAsync(user), recoveryCodes!.Single());
-    }
-
-    private async Task<int> LoginsAsync(Person person)
+    private async Task<int> LoginsAsync(TestPerson person)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         return await db.Events.CountAsync(e => e.UserId == person.Id && e.EventType == EventTypes.UserLoggedIn, Ct);
     }
-
-    private static void Succeeded(IdentityResult result) => Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-
-    private sealed record Person(string Id, string Email, string? AuthenticatorKey, string? RecoveryCode);
 }

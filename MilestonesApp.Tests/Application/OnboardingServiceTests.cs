@@ -43,6 +43,18 @@ public sealed class OnboardingServiceTests
     }
 
     [Fact]
+    public async Task Two_tabs_finishing_at_once_create_one_habit()
+    {
+        await using var host = await ApplicationHost.StartAsync();
+        var onboarding = host.Get<OnboardingService>();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(tab => Task.Run(() => onboarding.CompleteAsync(User, $"Stretch {tab}", Ct), Ct)));
+
+        Assert.Single(await host.Get<HabitService>().ListTodayAsync(User, Ct));
+        Assert.True(await onboarding.IsDoneAsync(User, Ct));
+    }
+
+    [Fact]
     public async Task An_empty_first_habit_is_refused_and_onboarding_stays_open()
     {
         await using var host = await ApplicationHost.StartAsync();

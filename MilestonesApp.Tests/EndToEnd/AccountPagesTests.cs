@@ -17,7 +17,7 @@ namespace MilestonesApp.Tests.EndToEnd;
 /// </summary>
 public sealed class AccountPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "Account1!";
+    private const string Password = "Account-pages-1";
 
     [Fact]
     public async Task Pages_reached_without_signing_in_explain_themselves_and_promise_no_email()

@@ -45,6 +45,12 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
         context.SetDefaultTimeout(15_000);
+        // The app runs with its Content-Security-Policy on; anything it blocks (in the page or a worker) becomes an
+        // error here, so a journey fails on a policy that is too tight for what the app really does.
+        await context.AddInitScriptAsync("""
+            self.addEventListener('securitypolicyviolation', e =>
+                console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || e.documentURI}`));
+            """);
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", scenario);
         if (Directory.Exists(folder))
         {

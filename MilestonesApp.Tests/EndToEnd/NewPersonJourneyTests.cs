@@ -7,7 +7,7 @@ namespace MilestonesApp.Tests.EndToEnd;
 /// <summary>A new person's first session, click by click in a real browser, with a screenshot of every step.</summary>
 public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "Journey1!";
+    private const string Password = "Journey-passphrase-1";
 
     [Fact]
     public async Task A_new_person_registers_onboards_logs_a_win_completes_a_habit_and_keeps_the_receipt()

@@ -15,13 +15,7 @@ public sealed partial class FormClient(WebApplicationFactory<Program> app) : IDi
     /// <summary>Opens the page and submits its form with these fields filled in; the response is the server's answer.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        var page = await client.GetStringAsync(path, cancellationToken);
-        var form = new Dictionary<string, string>();
-        foreach (Match input in HiddenInput().Matches(page))
-        {
-            form.TryAdd(WebUtility.HtmlDecode(input.Groups["name"].Value), WebUtility.HtmlDecode(input.Groups["value"].Value));
-        }
-
+        var form = HiddenFields(await client.GetStringAsync(path, cancellationToken));
         foreach (var (name, value) in fields)
         {
             form[name] = value;
@@ -29,6 +23,13 @@ public sealed partial class FormClient(WebApplicationFactory<Program> app) : IDi
 
         return await client.PostAsync(path, new FormUrlEncodedContent(form), cancellationToken);
     }
+
+    /// <summary>Headers sent with every request, such as the browser's Accept-Language.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => client.DefaultRequestHeaders;
+
+    /// <summary>Posts an empty form without opening the page first, as a script hammering the endpoint would.</summary>
+    public Task<HttpResponseMessage> PostEmptyAsync(string path, CancellationToken cancellationToken) =>
+        client.PostAsync(path, new FormUrlEncodedContent([]), cancellationToken);
 
     public Task<HttpResponseMessage> OpenAsync(string path, CancellationToken cancellationToken) => client.GetAsync(path, cancellationToken);
 
@@ -38,6 +39,18 @@ public sealed partial class FormClient(WebApplicationFactory<Program> app) : IDi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>The hidden fields of a page's form (antiforgery token, form name, attempt id), decoded.</summary>
+    public static Dictionary<string, string> HiddenFields(string page)
+    {
+        var form = new Dictionary<string, string>();
+        foreach (Match input in HiddenInput().Matches(page))
+        {
+            form.TryAdd(WebUtility.HtmlDecode(input.Groups["name"].Value), WebUtility.HtmlDecode(input.Groups["value"].Value));
+        }
+
+        return form;
     }
 
     public void Dispose() => client.Dispose();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MilestonesApp.Data;
+using MilestonesApp.Hosting;
 
 namespace MilestonesApp.Tests.Shared;
 
@@ -44,6 +45,9 @@ public class MilestonesAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(environment);
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", database.ConnectionString);
+        // Every test client reaches the app from one address, so the per-address limit on account forms would
+        // throttle a class's tests together; the tests of that limit set their own.
+        builder.UseSetting($"{AccountFormsRateLimitOptions.Section}:{nameof(AccountFormsRateLimitOptions.PermitLimit)}", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Components.Account;
@@ -20,7 +21,9 @@ public static class AdminServiceExtensions
     public static IServiceCollection AddMilestonesAdmin(this IServiceCollection services)
     {
         services.AddAuthorizationCore(options =>
-            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)));
+            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)
+                .AddRequirements(new CurrentAdminRequirement())));
+        services.AddSingleton<IAuthorizationHandler, CurrentAdminHandler>();
         services.AddScoped<AdminGuard>();
         services.AddScoped<MilestoneAdministration>();
         services.AddScoped<UserLookup>();

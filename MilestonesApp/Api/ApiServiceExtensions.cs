@@ -33,14 +33,14 @@ public static class ApiServiceExtensions
     }
 
     /// <summary>
-    /// Authentication, authorization and rate limiting, then the API's endpoints, <c>/openapi/v1.json</c> and the
+    /// Authentication and authorization (the rate limiter is UseMilestonesRateLimiting, once for the whole app: a second
+    /// one would count every limited request twice), then the API's endpoints, <c>/openapi/v1.json</c> and the
     /// <c>/api/docs</c> page. Call after request localization, so that a 401's or 429's title follows Accept-Language.
     /// </summary>
     public static WebApplication UseEventsApi(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapEventsApi();
         app.MapOpenApi();
         // The page's script is served from the package itself and its fonts are the browser's: nothing is fetched from a CDN.

@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
     /// <summary>The services pages call: wins, habits, visits, onboarding, receipts. Pages never reach the engine or the database themselves.</summary>
     public static IHostApplicationBuilder AddMilestonesApplication(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<VisitOptions>(builder.Configuration.GetSection(VisitOptions.Section));
+        builder.Services.AddOptions<VisitOptions>().BindConfiguration(VisitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<UserClock>();
         builder.Services.AddSingleton<AwardClaims>();
         builder.Services.AddSingleton<WinService>();

@@ -1,4 +1,5 @@
 using MilestonesApp.Components.Account;
+using MilestonesApp.Hosting;
 using MudBlazor.Services;
 
 namespace MilestonesApp.Components;
@@ -24,10 +25,10 @@ public static class ComponentsServiceExtensions
         else
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMilestonesRateLimiting();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

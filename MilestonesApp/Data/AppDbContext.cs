@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Data.Configuration;
@@ -5,8 +6,8 @@ using MilestonesApp.Data.Entities;
 
 namespace MilestonesApp.Data;
 
-/// <summary>The one database: the engine's tables, the app's own and Identity's.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>The one database: the engine's tables, the app's own, Identity's and the Data Protection keys.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<UserStats> UserStats => Set<UserStats>();
@@ -16,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Habit> Habits => Set<Habit>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<SeenAward> SeenAwards => Set<SeenAward>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -14,6 +14,7 @@ public static class EngineServiceExtensions
     {
         builder.Services.AddOptions<MilestoneEngineOptions>()
             .Bind(builder.Configuration.GetSection(MilestoneEngineOptions.Section))
+            .ValidateDataAnnotations()
             .Validate<TimeProvider>(
                 (engine, time) => engine.MinOccurredAt >= DateTimeOffset.UnixEpoch && engine.MinOccurredAt <= time.GetUtcNow(),
                 $"{MilestoneEngineOptions.Section}:{nameof(MilestoneEngineOptions.MinOccurredAt)} must be a time from 1970-01-01 up to now.")
@@ -28,8 +29,12 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.AddSingleton<MilestoneTextLocalizer>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<MilestoneEngine>();
-        builder.Services.AddSingleton<IMilestoneEngine, AwardPublishingEngine>();
+        builder.Services.AddSingleton<AwardPublishingEngine>();
+        builder.Services.AddSingleton<IMilestoneEngine>(services => new MeteredMilestoneEngine(
+            services.GetRequiredService<AwardPublishingEngine>(), services.GetRequiredService<EngineMetrics>()));
         builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();

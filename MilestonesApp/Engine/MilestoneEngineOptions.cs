@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MilestonesApp.Engine;
 
 /// <summary>Limits on what the engine accepts, bound from the <c>Milestones:Engine</c> configuration section.</summary>
@@ -18,5 +20,6 @@ public sealed class MilestoneEngineOptions
     public DateTimeOffset MinOccurredAt { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The largest metadata JSON, in UTF-8 bytes, an event may carry.</summary>
+    [Range(1, 1_048_576, ErrorMessage = "Milestones:Engine:MaxMetadataBytes must be between 1 and 1048576.")]
     public int MaxMetadataBytes { get; set; } = 4096;
 }

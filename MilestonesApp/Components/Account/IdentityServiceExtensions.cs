@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MilestonesApp.Application.Accounts;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Components.Account;
@@ -22,13 +23,32 @@ public static class IdentityServiceExtensions
         builder.Services.AddAuthorization();
 
         // The store schema version is pinned by AddMilestonesData, beside the database it shapes.
-        builder.Services.AddIdentityCore<ApplicationUser>(options => options.SignIn.RequireConfirmedAccount = false)
+        builder.Services.AddIdentityCore<ApplicationUser>(ConfigureAccounts)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
         builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        builder.Services.AddScoped<AdminAccounts>();
         return builder;
+    }
+
+    private static void ConfigureAccounts(IdentityOptions options)
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+
+        options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+        options.Password.RequiredUniqueChars = 1;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+
+        // Five wrong guesses lock the account for 15 minutes: a guesser gets 480 tries a day, a person who mistypes
+        // waits a quarter of an hour. Applies to new accounts too.
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
     }
 }

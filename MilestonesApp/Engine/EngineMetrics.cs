@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+
+namespace MilestonesApp.Engine;
+
+/// <summary>
+/// The engine's instruments, on the meter <see cref="MeterName"/>: what an operator watches to see it working (events,
+/// duplicates, awards) and how long a caller waits for <c>RecordAsync</c>, write-gate queueing included.
+/// </summary>
+public sealed class EngineMetrics
+{
+    public const string MeterName = "MilestonesApp.Engine";
+
+    private readonly Counter<long> eventsRecorded;
+    private readonly Counter<long> duplicates;
+    private readonly Counter<long> awards;
+    private readonly Histogram<double> recordDuration;
+
+    public EngineMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        eventsRecorded = meter.CreateCounter<long>("milestones.engine.events_recorded", "{event}", "Events stored by RecordAsync.");
+        duplicates = meter.CreateCounter<long>("milestones.engine.duplicates", "{event}", "Events whose idempotency key was already stored: nothing changed.");
+        awards = meter.CreateCounter<long>("milestones.engine.awards", "{award}", "Milestones newly awarded by RecordAsync.");
+        recordDuration = meter.CreateHistogram<double>("milestones.engine.record.duration", "s", "How long RecordAsync took, waiting for the write gate included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+    }
+
+    internal void Recorded(string eventType, EngineResult result, TimeSpan elapsed)
+    {
+        var type = new KeyValuePair<string, object?>("milestones.event.type", eventType);
+        if (result.WasDuplicate)
+        {
+            duplicates.Add(1, type);
+        }
+        else
+        {
+            eventsRecorded.Add(1, type);
+            awards.Add(result.NewlyAwarded.Count, type);
+        }
+
+        recordDuration.Record(elapsed.TotalSeconds, type, new KeyValuePair<string, object?>("milestones.outcome", result.WasDuplicate ? "duplicate" : "recorded"));
+    }
+
+    // No event type tag: a refused event's type may be anything a caller sent, and tags must stay a small set.
+    internal void Failed(TimeSpan elapsed) =>
+        recordDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("milestones.outcome", "failed"));
+}
