@@ -70,7 +70,7 @@ public sealed class AdminServicesTests : IAsyncLifetime
         ["lookup"] = test => test.Lookup.FindAsync("someone", Cancel),
         ["preview"] = test => test.Preview.PreviewAsync(TestMilestones.Count("first_win", StatsCounters.TotalWins, 1), CultureInfo.InvariantCulture),
         ["preview together"] = test => test.Preview.PreviewTogetherAsync([], CultureInfo.InvariantCulture),
-        ["preview onboarding"] = test => test.Preview.PreviewOnboardingAsync(),
+        ["preview onboarding"] = test => test.Preview.PreviewOnboardingAsync(CultureInfo.InvariantCulture),
         ["missing texts"] = test => test.Coverage.MissingAsync(["first_win"]),
     };
 

@@ -105,6 +105,8 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         await page.Find("[data-testid=user-find]").ClickAsync(new());
 
         Assert.Contains("first_win", page.Find("[data-testid=user-awards]").TextContent);
+        // A live award was granted by the event that proves it: said once, not repeated as a second id.
+        Assert.Contains("that same event", page.Find("[data-testid=user-awards]").TextContent);
         Assert.Contains(EventTypes.WinLogged, page.Find("[data-testid=user-events]").TextContent);
         Assert.Equal(before, await Host.CountRowsAsync());
     }

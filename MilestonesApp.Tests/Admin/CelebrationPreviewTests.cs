@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
@@ -126,7 +127,7 @@ public sealed class CelebrationPreviewTests : AdminComponentTestContext
         var preview = Services.GetRequiredService<CelebrationPreview>();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => preview.PreviewAsync(firstWin, Culture("en")));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(preview.PreviewOnboardingAsync);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => preview.PreviewOnboardingAsync(CultureInfo.InvariantCulture));
         Assert.Null(Queue.Current);
     }
 

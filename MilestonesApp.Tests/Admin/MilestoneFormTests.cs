@@ -1,7 +1,10 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Components.Admin;
+using Microsoft.Extensions.Localization;
 using MilestonesApp.Engine;
+using MilestonesApp.Resources;
 using MilestonesApp.Tests.Shared;
 
 namespace MilestonesApp.Tests.Admin;
@@ -60,6 +63,22 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         Assert.Equal(before, await Host.Catalog.ListAsync(Cancel));
     }
 
+    [Theory]
+    [InlineData("en-US", "Enter a whole number from 1 to 1,000,000.")]
+    [InlineData("es-ES", "Introduce un número entero de 1 a 1.000.000.")]
+    [InlineData("de-DE", "Gib eine ganze Zahl von 1 bis 1.000.000 ein.")]
+    public void Refusals_are_said_in_the_admins_language(string culture, string expected)
+    {
+        // The class pins en-US and puts back whatever ran before once the test ends.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture, useUserOverride: false);
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, ValidDraft()).Add(p => p.IsNew, true));
+
+        form.Find("#rule-threshold").Change("0");
+        form.Find("[data-testid=save-milestone]").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(expected, ErrorUnder(form, "rule-threshold")));
+    }
+
     [Fact]
     public async Task Refuses_a_code_that_is_taken_and_leaves_that_milestone_as_it_was()
     {
@@ -70,7 +89,7 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         form.Find("[data-testid=save-milestone]").Click();
 
         form.WaitForAssertion(() => Assert.Equal(
-            "A milestone with the code 'first_win' already exists; edit that one instead.", ErrorUnder(form, "milestone-code")));
+            "A milestone with the code first_win already exists; edit that one instead.", ErrorUnder(form, "milestone-code")));
         Assert.Equal(before, await Host.Catalog.ListAsync(Cancel));
     }
 
@@ -107,7 +126,9 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
     {
         var refusal = await Assert.ThrowsAsync<MilestoneValidationException>(() =>
             Host.Catalog.SaveAsync(definition, Cancel));
-        return string.Join(" ", refusal.Problems.Where(problem => problem.Field == field).Select(problem => problem.Message));
+        var problems = refusal.Problems.Where(problem => problem.Field == field).ToList();
+        Assert.All(problems, problem => Assert.NotEqual(MilestoneValidationCodes.Other, problem.Code));
+        return string.Join(" ", problems.Select(Services.GetRequiredService<IStringLocalizer<AppStrings>>().Describe));
     }
 
     private static string? ErrorUnder<T>(IRenderedComponent<T> rendered, string inputId) where T : Microsoft.AspNetCore.Components.IComponent =>

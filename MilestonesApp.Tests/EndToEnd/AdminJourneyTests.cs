@@ -22,10 +22,16 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeVisibleAsync();
         await session.ScreenshotAsync("milestones");
 
-        await page.GetByTestId("preview-first_win").ClickAsync();
+        await page.GetByTestId("preview-first_win").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First win");
+        await Expect(page.Locator(".celebration-toast")).ToBeFocusedAsync();
         await session.ScreenshotAsync("preview-confetti");
-        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("celebration-dismiss")).ToBeFocusedAsync();
+        await NewPersonJourneyTests.ExpectVisibleFocusAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("preview-first_win")).ToBeFocusedAsync();
         await page.GetByTestId("preview-wins_10").ClickAsync();
         await Expect(page.GetByTestId("celebration-video")).ToBeVisibleAsync();
         await session.ScreenshotAsync("preview-video");
@@ -36,7 +42,14 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.Locator("#preview-culture")).ToHaveValueAsync("es");
         await page.GetByTestId("preview-first_win").ClickAsync();
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("Primer logro");
+        await Expect(page.GetByTestId("celebration-card")).ToContainTextAsync("Nuevo hito");
+        await Expect(page.GetByTestId("celebration-dismiss")).ToHaveTextAsync("Cerrar");
         await session.ScreenshotAsync("preview-in-spanish");
+        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.GetByTestId("preview-grouped").ClickAsync();
+        await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("4 hitos nuevos");
+        await session.ScreenshotBothSizesAsync("preview-grouped-in-spanish");
+        await page.SetViewportSizeAsync(1280, 860);
         await page.GetByTestId("celebration-dismiss").ClickAsync();
         await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
 
@@ -48,7 +61,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.Locator("#rule-threshold").BlurAsync();
         await Expect(page.Locator("#rule-json")).ToHaveValueAsync("{\"field\":\"total_wins\",\"threshold\":0}");
         await page.GetByTestId("save-milestone").ClickAsync();
-        await Expect(page.GetByText("Rule 'count' property 'threshold' must be a whole number from 1 to 1000000, not 0.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Enter a whole number from 1 to 1,000,000.")).ToBeVisibleAsync();
         await session.ScreenshotAsync("form-refuses");
         await page.Locator("#rule-threshold").FillAsync("2");
         await page.Locator("#rule-threshold").BlurAsync();

@@ -43,7 +43,7 @@ public sealed class ApiLiveCelebrationJourneyTests(BrowserFixture fixture) : ICl
         {
             userId = await AdminUserIdAsync(),
             type = EventTypes.WinLogged,
-            occurredAt = DateTimeOffset.UtcNow,
+            occurredAt = fixture.Clock.GetUtcNow(),
             idempotencyKey = "mobile-win-1",
         }, cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

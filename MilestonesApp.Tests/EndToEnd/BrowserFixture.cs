@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Tests.Shared;
 
 namespace MilestonesApp.Tests.EndToEnd;
@@ -6,6 +9,8 @@ namespace MilestonesApp.Tests.EndToEnd;
 /// <summary>
 /// The app on Kestrel at a random localhost port over its own temporary database, and the system Chromium, headless.
 /// One per test class. Without Chromium the tests skip, saying why, except under CI, where they must run.
+/// The app runs on <see cref="Clock"/>, so "today" is the same day for the app and the test whenever the test runs, and
+/// celebration cards stay until dismissed, so a slow step never finds a card gone or waits for one to go.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -17,6 +22,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>
+    /// The app's clock: late morning in Berlin (<see cref="BrowserSession.TimeZone"/>), far from midnight. It moves on by a
+    /// millisecond each time it is read, so events keep their order, and otherwise only when a test advances it.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    /// <summary>The app's today where the browser is.</summary>
+    public DateOnly Today =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(BrowserSession.TimeZone)).DateTime);
 
     public string? MissingReason { get; private set; }
 
@@ -32,6 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         app = new MilestonesAppFactory();
+        app.TestServices.Add(services => services.AddSingleton<TimeProvider>(Clock));
+        app.TestServices.Add(services => services.PostConfigure<CelebrationOptions>(options => options.AutoDismissAfter = null));
         app.UseKestrel(0);
         app.StartServer();
         // Passkeys (WebAuthn, on the sign-in page) accept a domain such as localhost, never a bare IP address.

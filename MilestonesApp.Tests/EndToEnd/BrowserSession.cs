@@ -34,12 +34,13 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>What the browser reported as errors: a finished product reports none.</summary>
     public List<string> Errors { get; } = [];
 
-    public static async Task<BrowserSession> OpenAsync(BrowserFixture fixture, string scenario)
+    /// <summary>Opens a browser whose language is <paramref name="locale"/>, which the app follows until someone picks another.</summary>
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture fixture, string scenario, string locale = "en-US")
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress.ToString(),
-            Locale = "en-US",
+            Locale = locale,
             TimezoneId = TimeZone,
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
@@ -64,6 +65,15 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         step++;
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshotFolder, $"{step:00}-{name}.png"), FullPage = true });
+    }
+
+    /// <summary>A screenshot at the desktop size (1280×800) and one at a phone's (390×844); the page stays at the phone's.</summary>
+    public async Task ScreenshotBothSizesAsync(string name)
+    {
+        await Page.SetViewportSizeAsync(1280, 800);
+        await ScreenshotAsync($"{name}-desktop");
+        await Page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync($"{name}-phone");
     }
 
     /// <summary>Waits for the circuit: before it, a prerendered page shows buttons that nothing handles yet.</summary>

@@ -39,6 +39,9 @@ public sealed class DemoAccountTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByTestId("habit-name").FillAsync("Stretch for five minutes");
         await page.GetByTestId("habit-create").ClickAsync();
         await Expect(page.GetByTestId("habit-item")).ToHaveCountAsync(3);
+        var stretch = page.GetByTestId("habit-item").Filter(new() { HasText = "Stretch for five minutes" });
+        await stretch.GetByTestId("habit-done").ClickAsync();
+        await Expect(stretch.GetByTestId("habit-done-chip")).ToBeVisibleAsync();
         await page.GetByTestId("habit-rename").First.ClickAsync();
         await page.GetByTestId("habit-rename-text").FillAsync("Morning walk, 20 minutes");
         await page.GetByTestId("habit-rename-save").ClickAsync();

@@ -55,24 +55,43 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Expect(page.GetByTestId("win-text")).ToHaveValueAsync(tooLong);
         await session.ScreenshotAsync("win-too-long");
 
+        // From here on by keyboard: the card takes the focus, Tab reaches Dismiss, and closing gives the focus back.
         await page.GetByTestId("win-text").FillAsync("Signed up and named my first habit");
-        await page.GetByTestId("log-win").ClickAsync();
+        await page.GetByTestId("win-text").PressAsync("Tab");
+        await Expect(page.GetByTestId("log-win")).ToBeFocusedAsync();
+        await ExpectVisibleFocusAsync(page);
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First win");
+        await Expect(page.Locator(".celebration-toast")).ToBeFocusedAsync();
         await ExpectConfettiBurstsAsync(page, atLeast: 2);
         await Expect(page.GetByTestId("win-entry")).ToHaveTextAsync("Signed up and named my first habit");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("celebration-dismiss")).ToBeFocusedAsync();
+        await ExpectVisibleFocusAsync(page);
         await session.ScreenshotAsync("first-win-celebrated");
-        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("log-win")).ToBeFocusedAsync();
 
-        await page.GetByTestId("habit-done").ClickAsync();
+        await page.GetByTestId("habit-done").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First habit done");
         await Expect(page.GetByTestId("habit-done-chip")).ToHaveTextAsync("Done today");
+        await Expect(page.Locator(".celebration-toast")).ToBeFocusedAsync();
         await session.ScreenshotAsync("habit-done");
-        await page.GetByTestId("celebration-dismiss").ClickAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await ExpectVisibleFocusAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        // The Done button became a chip: the focus lands on the page's heading instead of the page's end.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeFocusedAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await session.ScreenshotAsync("today-on-a-phone");
+        await page.SetViewportSizeAsync(1280, 860);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Milestones" }).ClickAsync();
         var firstWin = page.Locator("[data-testid=receipt][data-code=first_win]");
         await Expect(firstWin).ToHaveAttributeAsync("data-earned", "true");
-        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Earned on {TodayIn(BrowserSession.TimeZone).ToString("D", CultureInfo.GetCultureInfo("en"))}");
+        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Earned on {fixture.Today.ToString("D", CultureInfo.GetCultureInfo("en"))}");
         await Expect(page.Locator("[data-code=wins_10] [data-testid=receipt-progress]")).ToContainTextAsync("1 / 10");
         await session.ScreenshotAsync("receipts");
 
@@ -80,7 +99,7 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.Locator("a[data-culture=es]").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tus hitos");
         await Expect(firstWin).ToContainTextAsync("Primer logro");
-        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Alcanzado el {TodayIn(BrowserSession.TimeZone).ToString("D", CultureInfo.GetCultureInfo("es"))}");
+        await Expect(firstWin.GetByTestId("receipt-date")).ToHaveTextAsync($"Alcanzado el {fixture.Today.ToString("D", CultureInfo.GetCultureInfo("es"))}");
         await session.WaitForInteractiveAsync();
         await session.ScreenshotAsync("receipts-in-spanish");
 
@@ -102,6 +121,15 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         Assert.Empty(session.Errors);
     }
 
+    /// <summary>The focused element shows a focus ring of at least 2 px (WCAG 2.4.7).</summary>
+    internal static async Task ExpectVisibleFocusAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => {
+                const style = getComputedStyle(document.activeElement);
+                return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+            }
+            """), "The focused element shows no focus ring.");
+
     private static async Task ExpectConfettiBurstsAsync(IPage page, int atLeast)
     {
         var canvas = page.GetByTestId("confetti-canvas");
@@ -110,7 +138,4 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.WaitForFunctionAsync(
             "min => Number(document.querySelector('[data-testid=confetti-canvas]')?.dataset.bursts ?? 0) >= min", atLeast);
     }
-
-    private static DateOnly TodayIn(string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 }

@@ -2,7 +2,11 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MilestonesApp.Celebrations;
+using MilestonesApp.Components.Admin;
 using MilestonesApp.Components.Localization;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -48,17 +52,42 @@ public sealed partial class TranslationCompletenessTests
     }
 
     [Fact]
-    public void Every_key_the_code_names_exists()
+    public void Every_kind_of_catalog_refusal_has_a_text_in_every_culture()
     {
-        var keys = Strings(CultureInfo.InvariantCulture).Keys.ToHashSet();
-        var used = Directory.EnumerateFiles(RepositoryFiles.AppProject, "*.*", SearchOption.AllDirectories)
+        var strings = new StringLocalizer<AppStrings>(
+            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var codes = typeof(MilestoneValidationCodes).GetFields().Select(field => (string)field.GetRawConstantValue()!)
+            .Where(code => code != MilestoneValidationCodes.Other);
+
+        var untranslated =
+            from code in codes
+            from culture in SupportedCultures.Names
+            let problem = new MilestoneValidationError("Field", "English only") { Code = code, Arguments = [1, 2] }
+            let text = UiCulture.Use(CultureInfo.GetCultureInfo(culture), () => strings.Describe(problem))
+            where text == problem.Message || string.IsNullOrWhiteSpace(text)
+            select $"{code} in {culture}";
+
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
+    public void The_code_names_keys_only_through_the_generated_constants()
+    {
+        var literals = Directory.EnumerateFiles(RepositoryFiles.AppProject, "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(path => KeyReference().Matches(File.ReadAllText(path)).Select(match => match.Groups["key"].Value))
-            .ToHashSet();
+            .SelectMany(path => KeyLiteral().Matches(File.ReadAllText(path)).Select(match => $"{Path.GetFileName(path)}: {match.Value}"));
 
-        Assert.NotEmpty(used);
-        Assert.Empty(used.Where(key => !keys.Contains(key)).Order());
+        // Key.Some_Key is checked by the compiler; a string key, built or written out, could name a text no file has.
+        Assert.Empty(literals);
+    }
+
+    [Fact]
+    public void The_generated_constants_name_every_key()
+    {
+        var constants = typeof(Key).GetFields().Select(field => (string)field.GetRawConstantValue()!).Order();
+
+        Assert.Equal(Strings(CultureInfo.InvariantCulture).Keys.Order(), constants);
     }
 
     private static Dictionary<string, string> Strings(CultureInfo culture)
@@ -68,7 +97,7 @@ public sealed partial class TranslationCompletenessTests
         return set.Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!);
     }
 
-    // L["Some.Key"] in components and code, and resource keys given as DataAnnotations messages on the account forms.
-    [GeneratedRegex("""(?:\bL\[|ErrorMessage = )"(?<key>[A-Za-z]+\.[A-Za-z.]+)"\]?""")]
-    private static partial Regex KeyReference();
+    // L["Some.Key"], L[$"Some.{part}"] and strings[...] alike, and resource keys given as DataAnnotations messages.
+    [GeneratedRegex("""(?:\b(?:L|strings)\[\$?|ErrorMessage = )"[A-Za-z]+[.{]""")]
+    private static partial Regex KeyLiteral();
 }

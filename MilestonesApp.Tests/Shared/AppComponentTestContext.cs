@@ -18,8 +18,16 @@ public abstract class AppComponentTestContext : BunitContext
     {
         // Generous: CI machines are shared and slow at times; a wait that succeeds returns at once anyway.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        JSInterop.Mode = JSRuntimeMode.Loose;
+        // Strict: a JS call nobody set up fails the test. Our modules' functions are listed one by one; MudBlazor's own
+        // calls (its mud* helpers) are its internals and answered with defaults.
+        JSInterop.Mode = JSRuntimeMode.Strict;
+        JSInterop.SetupVoid(invocation => invocation.Identifier.StartsWith("mud", StringComparison.Ordinal));
         CelebrationsModule = JSInterop.SetupModule(CelebrationOverlay.ModulePath);
+        CelebrationsModule.Setup<bool>("prefersReducedMotion").SetResult(false);
+        CelebrationsModule.SetupVoid("fireConfetti", _ => true);
+        CelebrationsModule.SetupVoid("playMuted", _ => true);
+        CelebrationsModule.SetupVoid("focusCard", _ => true);
+        CelebrationsModule.SetupVoid("restoreFocus");
 
         Services.AddMudServices(options =>
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MilestonesApp.Data;
 using MilestonesApp.Hosting;
@@ -36,6 +38,9 @@ public class MilestonesAppFactory : WebApplicationFactory<Program>
     /// <summary>Configuration the app starts with on top of its own files; set before the app first starts.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Replacements of the app's services, applied after its own registrations; set before the app first starts.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -47,6 +52,8 @@ public class MilestonesAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => TestServices.ForEach(configure => configure(services)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -20,21 +20,21 @@ internal sealed class CelebrationPreview(AdminGuard guard, MilestoneTextLocalize
     public async Task PreviewAsync(MilestoneDefinition definition, CultureInfo culture, AnimationKind? playAs = null)
     {
         await guard.EnsureAdminAsync();
-        queue.Enqueue([AwardFor(definition, culture, playAs)]);
+        queue.Enqueue([AwardFor(definition, culture, playAs)], culture);
     }
 
     /// <summary>Celebrates several milestones at once, as a catch-up or backfill would: more than three make one grouped card.</summary>
     public async Task PreviewTogetherAsync(IReadOnlyList<MilestoneDefinition> definitions, CultureInfo culture)
     {
         await guard.EnsureAdminAsync();
-        queue.Enqueue([.. definitions.Select(definition => AwardFor(definition, culture, playAs: null))]);
+        queue.Enqueue([.. definitions.Select(definition => AwardFor(definition, culture, playAs: null))], culture);
     }
 
-    /// <summary>The welcome card and confetti that end onboarding.</summary>
-    public async Task PreviewOnboardingAsync()
+    /// <summary>The welcome card and confetti that end onboarding, in <paramref name="culture"/>.</summary>
+    public async Task PreviewOnboardingAsync(CultureInfo culture)
     {
         await guard.EnsureAdminAsync();
-        queue.EnqueueOnboarding();
+        queue.EnqueueOnboarding(culture);
     }
 
     private AwardedMilestone AwardFor(MilestoneDefinition definition, CultureInfo culture, AnimationKind? playAs)
@@ -43,16 +43,6 @@ internal sealed class CelebrationPreview(AdminGuard guard, MilestoneTextLocalize
             ? definition with { Animation = kind, AnimationData = kind == AnimationKind.Webm ? SampleVideo : null }
             : definition;
 
-        // The localizer reads the current UI culture: switch it for this one call only, the admin's page stays as it is.
-        var pageCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return texts.Award(shown, time.GetUtcNow());
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = pageCulture;
-        }
+        return UiCulture.Use(culture, () => texts.Award(shown, time.GetUtcNow()));
     }
 }

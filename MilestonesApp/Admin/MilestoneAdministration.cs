@@ -42,7 +42,11 @@ internal sealed class MilestoneAdministration(
         if (existing.Any(other => other.Code == definition.Code))
         {
             throw new MilestoneValidationException(
-                [new(nameof(MilestoneDefinition.Code), $"A milestone with the code '{definition.Code}' already exists; edit that one instead.")]);
+                [new(nameof(MilestoneDefinition.Code), $"A milestone with the code '{definition.Code}' already exists; edit that one instead.")
+                {
+                    Code = MilestoneValidationCodes.CodeTaken,
+                    Arguments = [definition.Code],
+                }]);
         }
 
         await catalog.SaveAsync(definition, cancellationToken);

@@ -15,22 +15,22 @@ internal sealed class ApiProblems(IStringLocalizer<AppStrings> L)
     public const string EventKey = "event";
 
     public ValidationProblem BadRequest(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, Sentences(errors), title: L["Api.Problem.BadRequest"]);
+        TypedResults.ValidationProblem(errors, Sentences(errors), title: L[Key.Api_Problem_BadRequest]);
 
     public ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: L["Api.Problem.Conflict"]);
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: L[Key.Api_Problem_Conflict]);
 
     public ProblemDetails Unauthorized() => new()
     {
         Status = StatusCodes.Status401Unauthorized,
-        Title = L["Api.Problem.Unauthorized"],
+        Title = L[Key.Api_Problem_Unauthorized],
         Detail = "Send 'Authorization: Bearer <key>' with a live key from 'apikey create' or the admin tab's API keys page.",
     };
 
     public ProblemDetails TooManyRequests(TimeSpan? retryAfter) => new()
     {
         Status = StatusCodes.Status429TooManyRequests,
-        Title = L["Api.Problem.TooManyRequests"],
+        Title = L[Key.Api_Problem_TooManyRequests],
         Detail = retryAfter is { } wait
             ? $"This key has used its requests for now; retry after {Math.Ceiling(wait.TotalSeconds):0} seconds."
             : "This key has used its requests for now; retry later.",
@@ -38,10 +38,10 @@ internal sealed class ApiProblems(IStringLocalizer<AppStrings> L)
 
     /// <summary>A refused event inside a batch: the same title and sentences the single call would answer with.</summary>
     public BatchItemResponse BatchBadRequest(IDictionary<string, string[]> errors) =>
-        new(StatusCodes.Status400BadRequest, Title: L["Api.Problem.BadRequest"], Detail: Sentences(errors), Errors: errors);
+        new(StatusCodes.Status400BadRequest, Title: L[Key.Api_Problem_BadRequest], Detail: Sentences(errors), Errors: errors);
 
     public BatchItemResponse BatchConflict(string detail) =>
-        new(StatusCodes.Status409Conflict, Title: L["Api.Problem.Conflict"], Detail: detail);
+        new(StatusCodes.Status409Conflict, Title: L[Key.Api_Problem_Conflict], Detail: detail);
 
     private static string Sentences(IDictionary<string, string[]> errors) => string.Join(" ", errors.Values.SelectMany(e => e));
 }

@@ -1,9 +1,14 @@
+using System.Globalization;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Celebrations;
 
 /// <summary>One card the overlay shows, and the animation it plays with it.</summary>
-public abstract record Celebration(AnimationKind Animation, string? AnimationData);
+public abstract record Celebration(AnimationKind Animation, string? AnimationData)
+{
+    /// <summary>The language of the card's own texts when it is not the page's: an admin's preview in another language.</summary>
+    public CultureInfo? Culture { get; init; }
+}
 
 /// <summary>A single milestone, played with the animation its definition names.</summary>
 public sealed record MilestoneCelebration(AwardedMilestone Award) : Celebration(Award.Animation, Award.AnimationData);

@@ -5,6 +5,6 @@ public sealed class CelebrationOptions
 {
     public const string Section = "Milestones:Celebrations";
 
-    /// <summary>How long a card stays before it dismisses itself (paused while the pointer rests on it); null keeps it until dismissed.</summary>
+    /// <summary>How long a card stays before it dismisses itself (paused while the pointer rests on it or focus is inside it); null keeps it until dismissed.</summary>
     public TimeSpan? AutoDismissAfter { get; set; } = TimeSpan.FromSeconds(8);
 }

@@ -16,8 +16,11 @@ public sealed partial class CelebrationOverlay
     private bool prefersReducedMotion;
     private Celebration? shown;
     private int shownNumber;
+    private ElementReference toast;
+    private bool focusPending;
     private ITimer? autoDismiss;
-    private bool autoDismissPaused;
+    private bool pointerInside;
+    private bool focusInside;
 
     [Inject]
     public required CelebrationQueue Queue { get; init; }
@@ -47,6 +50,7 @@ public sealed partial class CelebrationOverlay
     {
         if (!firstRender)
         {
+            await MoveFocusAsync();
             return;
         }
 
@@ -78,10 +82,32 @@ public sealed partial class CelebrationOverlay
             return;
         }
 
+        // A card replaced by the next one keeps the focus in the overlay; only the last one closing gives it back.
+        focusPending = module is not null && (current is not null || shown is not null);
         shown = current;
         shownNumber++;
+        focusInside = false;
+        pointerInside = false;
         RestartAutoDismiss();
         StateHasChanged();
+    }
+
+    private async Task MoveFocusAsync()
+    {
+        if (!focusPending || module is null)
+        {
+            return;
+        }
+
+        focusPending = false;
+        try
+        {
+            await (shown is null ? module.InvokeVoidAsync("restoreFocus") : module.InvokeVoidAsync("focusCard", toast));
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone: there is no page left to focus.
+        }
     }
 
     // Dismissal names the card it is meant for, so a late timer or a double click never skips the card after it.
@@ -93,15 +119,15 @@ public sealed partial class CelebrationOverlay
         }
     }
 
-    private void PauseAutoDismiss()
+    private void Hold(bool pointer)
     {
-        autoDismissPaused = true;
+        (pointer ? ref pointerInside : ref focusInside) = true;
         RestartAutoDismiss();
     }
 
-    private void ResumeAutoDismiss()
+    private void Release(bool pointer)
     {
-        autoDismissPaused = false;
+        (pointer ? ref pointerInside : ref focusInside) = false;
         RestartAutoDismiss();
     }
 
@@ -109,7 +135,7 @@ public sealed partial class CelebrationOverlay
     {
         autoDismiss?.Dispose();
         autoDismiss = null;
-        if (shown is not { } celebration || autoDismissPaused || Options.Value.AutoDismissAfter is not { } delay)
+        if (shown is not { } celebration || pointerInside || focusInside || Options.Value.AutoDismissAfter is not { } delay)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Celebrations;
@@ -29,19 +30,20 @@ public sealed class CelebrationQueue
         }
     }
 
-    public void Enqueue(IReadOnlyList<AwardedMilestone> awards)
+    /// <summary>Queues awards; <paramref name="culture"/> names the cards' language when it is not the page's.</summary>
+    public void Enqueue(IReadOnlyList<AwardedMilestone> awards, CultureInfo? culture = null)
     {
         if (awards.Count > MaxSeparateAwards)
         {
-            Add([new GroupedCelebration([.. awards])]);
+            Add([new GroupedCelebration([.. awards]) { Culture = culture }]);
         }
         else if (awards.Count > 0)
         {
-            Add([.. awards.Select(award => new MilestoneCelebration(award))]);
+            Add([.. awards.Select(award => new MilestoneCelebration(award) { Culture = culture })]);
         }
     }
 
-    public void EnqueueOnboarding() => Add([new OnboardingCelebration()]);
+    public void EnqueueOnboarding(CultureInfo? culture = null) => Add([new OnboardingCelebration { Culture = culture }]);
 
     /// <summary>Ends the current celebration and shows the next one waiting, if any.</summary>
     public void DismissCurrent()

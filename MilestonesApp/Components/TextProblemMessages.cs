@@ -13,8 +13,8 @@ internal static class TextProblemMessages
     public static string? HabitNameError(this IStringLocalizer<AppStrings> strings, string? name, bool attempted) =>
         TextLimit.HabitName.Check(name) switch
         {
-            TextProblem.Empty when attempted => strings["Habits.NameEmpty"],
-            TextProblem.TooLong => string.Format(strings["Habits.NameTooLong"], TextLimit.HabitName.MaxLength),
+            TextProblem.Empty when attempted => strings[Key.Habits_NameEmpty],
+            TextProblem.TooLong => string.Format(strings[Key.Habits_NameTooLong], TextLimit.HabitName.MaxLength),
             _ => null,
         };
 }

@@ -22,13 +22,13 @@ public static partial class AnimationDataValidator
                 ValidateConfettiOptions(data, errors);
                 break;
             case AnimationKind.Webm when string.IsNullOrWhiteSpace(data) || !VideoPath().IsMatch(data) || data.Contains("..", StringComparison.Ordinal):
-                errors.Add(new(Data, $"A Webm animation needs the path of a .webm file under wwwroot, such as 'media/trophy.webm', not '{data}'."));
+                errors.Add(new(Data, $"A Webm animation needs the path of a .webm file under wwwroot, such as 'media/trophy.webm', not '{data}'.") { Code = MilestoneValidationCodes.VideoPath });
                 break;
             case AnimationKind.None when !string.IsNullOrWhiteSpace(data):
-                errors.Add(new(Data, "Animation None takes no animation data."));
+                errors.Add(new(Data, "Animation None takes no animation data.") { Code = MilestoneValidationCodes.NoAnimationData });
                 break;
             case not (AnimationKind.Confetti or AnimationKind.Webm or AnimationKind.None):
-                errors.Add(new(nameof(MilestoneDefinition.Animation), $"Animation '{kind}' is unknown; the animations are {string.Join(", ", Enum.GetNames<AnimationKind>())}."));
+                errors.Add(new(nameof(MilestoneDefinition.Animation), $"Animation '{kind}' is unknown; the animations are {string.Join(", ", Enum.GetNames<AnimationKind>())}.") { Code = MilestoneValidationCodes.AnimationUnknown });
                 break;
         }
     }
@@ -42,19 +42,23 @@ public static partial class AnimationDataValidator
         }
         catch (JsonException exception)
         {
-            errors.Add(new(Data, $"Confetti options are not valid JSON: {exception.Message}"));
+            errors.Add(new(Data, $"Confetti options are not valid JSON: {exception.Message}") { Code = MilestoneValidationCodes.ConfettiNotObject });
             return;
         }
 
         if (options is null)
         {
-            errors.Add(new(Data, "Confetti options must be a JSON object such as {\"particleCount\":150,\"spread\":90}."));
+            errors.Add(new(Data, "Confetti options must be a JSON object such as {\"particleCount\":150,\"spread\":90}.") { Code = MilestoneValidationCodes.ConfettiNotObject });
             return;
         }
 
         if (JsonDuplicates.FirstIn(data) is { } duplicate)
         {
-            errors.Add(new(Data, $"Confetti options name the property '{duplicate}' more than once."));
+            errors.Add(new(Data, $"Confetti options name the property '{duplicate}' more than once.")
+            {
+                Code = MilestoneValidationCodes.PropertyTwice,
+                Arguments = [duplicate],
+            });
             return;
         }
 
@@ -75,12 +79,20 @@ public static partial class AnimationDataValidator
                     if (value is not JsonArray colors || colors.Count is 0 or > 12 ||
                         colors.Any(color => color is not JsonValue text || !text.TryGetValue<string>(out var hex) || !HexColor().IsMatch(hex)))
                     {
-                        errors.Add(new(MilestoneValidationError.AnimationDataField(name), "Confetti 'colors' must be a list of 1 to 12 colors written as '#rrggbb'."));
+                        errors.Add(new(MilestoneValidationError.AnimationDataField(name), "Confetti 'colors' must be a list of 1 to 12 colors written as '#rrggbb'.")
+                        {
+                            Code = MilestoneValidationCodes.ConfettiColors,
+                            Arguments = [12],
+                        });
                     }
 
                     break;
                 default:
-                    errors.Add(new(MilestoneValidationError.AnimationDataField(name), $"Confetti option '{name}' is not supported; use particleCount, spread, startVelocity or colors."));
+                    errors.Add(new(MilestoneValidationError.AnimationDataField(name), $"Confetti option '{name}' is not supported; use particleCount, spread, startVelocity or colors.")
+                    {
+                        Code = MilestoneValidationCodes.PropertyNotTaken,
+                        Arguments = [name],
+                    });
                     break;
             }
         }
@@ -90,7 +102,11 @@ public static partial class AnimationDataValidator
     {
         if (value is not JsonValue number || !number.TryGetValue<int>(out var whole) || whole < minimum || whole > maximum)
         {
-            errors.Add(new(MilestoneValidationError.AnimationDataField(name), $"Confetti '{name}' must be a whole number from {minimum} to {maximum}, not {value?.ToJsonString() ?? "null"}."));
+            errors.Add(new(MilestoneValidationError.AnimationDataField(name), $"Confetti '{name}' must be a whole number from {minimum} to {maximum}, not {value?.ToJsonString() ?? "null"}.")
+            {
+                Code = MilestoneValidationCodes.NumberOutOfRange,
+                Arguments = [minimum, maximum],
+            });
         }
     }
 

@@ -28,7 +28,11 @@ public static partial class MilestoneDefinitionValidator
         if (string.IsNullOrEmpty(definition.Code) || definition.Code.Length > MaxCodeLength || !CodePattern().IsMatch(definition.Code))
         {
             errors.Add(new(nameof(definition.Code),
-                $"Code '{definition.Code}' must be 1 to {MaxCodeLength} lowercase letters, digits or underscores, starting with a letter, such as 'first_win'."));
+                $"Code '{definition.Code}' must be 1 to {MaxCodeLength} lowercase letters, digits or underscores, starting with a letter, such as 'first_win'.")
+            {
+                Code = MilestoneValidationCodes.CodeFormat,
+                Arguments = [MaxCodeLength],
+            });
         }
 
         RequireText(nameof(definition.Title), definition.Title, MaxTitleLength, errors);
@@ -38,7 +42,7 @@ public static partial class MilestoneDefinitionValidator
         if (!EventTypes.IsKnown(definition.TriggerEvent))
         {
             errors.Add(new(nameof(definition.TriggerEvent),
-                $"Trigger event '{definition.TriggerEvent}' is unknown; the events are {string.Join(", ", EventTypes.All)}."));
+                $"Trigger event '{definition.TriggerEvent}' is unknown; the events are {string.Join(", ", EventTypes.All)}.") { Code = MilestoneValidationCodes.EventUnknown });
         }
 
         var rule = RuleTypes.Parse(definition.RuleType, definition.TriggerEvent, definition.RuleData, errors);
@@ -57,11 +61,15 @@ public static partial class MilestoneDefinitionValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new(name, $"{name} is required."));
+            errors.Add(new(name, $"{name} is required.") { Code = MilestoneValidationCodes.TextRequired });
         }
         else if (value.Length > maximum)
         {
-            errors.Add(new(name, $"{name} is {value.Length} characters long; the limit is {maximum}."));
+            errors.Add(new(name, $"{name} is {value.Length} characters long; the limit is {maximum}.")
+            {
+                Code = MilestoneValidationCodes.TextTooLong,
+                Arguments = [value.Length, maximum],
+            });
         }
     }
 

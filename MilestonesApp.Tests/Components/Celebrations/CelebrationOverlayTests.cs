@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -215,6 +216,50 @@ public sealed class CelebrationOverlayTests : AppComponentTestContext
         overlay.Find(".celebration-toast").MouseLeave();
         Clock.Advance(TimeSpan.FromSeconds(8));
         overlay.WaitForAssertion(() => Assert.Empty(overlay.FindAll("[data-testid=celebration-card]")));
+    }
+
+    [Fact]
+    public void A_card_holding_the_focus_stays_until_the_focus_leaves()
+    {
+        var overlay = Render<CelebrationOverlay>();
+        Queue.Enqueue([Award("first")]);
+        var toast = overlay.WaitForElement(".celebration-toast");
+
+        toast.FocusIn();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("Title of first", Title(overlay));
+
+        overlay.Find(".celebration-toast").FocusOut();
+        Clock.Advance(TimeSpan.FromSeconds(8));
+        overlay.WaitForAssertion(() => Assert.Empty(overlay.FindAll("[data-testid=celebration-card]")));
+    }
+
+    [Fact]
+    public void A_card_takes_the_focus_and_the_last_one_closing_gives_it_back()
+    {
+        var overlay = Render<CelebrationOverlay>();
+        Queue.Enqueue([Award("first"), Award("second")]);
+
+        overlay.WaitForAssertion(() => CelebrationsModule.VerifyInvoke("focusCard"));
+        overlay.Find("[data-testid=celebration-dismiss]").Click();
+        overlay.WaitForAssertion(() => CelebrationsModule.VerifyInvoke("focusCard", calledTimes: 2));
+        CelebrationsModule.VerifyNotInvoke("restoreFocus");
+
+        overlay.Find("[data-testid=celebration-dismiss]").Click();
+        overlay.WaitForAssertion(() => CelebrationsModule.VerifyInvoke("restoreFocus"));
+    }
+
+    [Fact]
+    public void A_card_in_another_language_says_its_own_words_in_that_language()
+    {
+        var overlay = Render<CelebrationOverlay>();
+
+        Queue.Enqueue(Awards(4), CultureInfo.GetCultureInfo("es"));
+
+        overlay.WaitForAssertion(() => Assert.Equal("4 hitos nuevos", Title(overlay)));
+        Assert.Equal("Cerrar", overlay.Find("[data-testid=celebration-dismiss]").TextContent.Trim());
+        Assert.Equal("es", overlay.Find("[data-testid=celebration-card]").GetAttribute("lang"));
+        Assert.Equal("en-US", CultureInfo.CurrentUICulture.Name);
     }
 
     [Fact]

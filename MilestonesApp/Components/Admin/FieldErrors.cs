@@ -6,9 +6,15 @@ namespace MilestonesApp.Components.Admin;
 /// The catalog's validation problems sorted by field, so the form shows each one beside its input; a problem whose
 /// field has no input on screen is shown above the form instead of being lost.
 /// </summary>
-public sealed class FieldErrors(IReadOnlyList<MilestoneValidationError> problems)
+public sealed class FieldErrors(IReadOnlyList<MilestoneValidationError> problems, Func<MilestoneValidationError, string> describe)
 {
     public static FieldErrors None { get; } = new([]);
+
+    /// <summary>Shows the catalog's English messages as they are.</summary>
+    public FieldErrors(IReadOnlyList<MilestoneValidationError> problems)
+        : this(problems, problem => problem.Message)
+    {
+    }
 
     public bool Any => problems.Count > 0;
 
@@ -17,11 +23,11 @@ public sealed class FieldErrors(IReadOnlyList<MilestoneValidationError> problems
     /// <summary>The messages for one field, joined into the text shown under it, or null when it has none.</summary>
     public string? For(string field)
     {
-        var messages = problems.Where(problem => problem.Field == field).Select(problem => problem.Message).ToList();
+        var messages = problems.Where(problem => problem.Field == field).Select(describe).ToList();
         return messages.Count == 0 ? null : string.Join(" ", messages);
     }
 
     /// <summary>The messages for fields that have no input among <paramref name="shownFields"/>.</summary>
     public IReadOnlyList<string> Unplaced(IReadOnlyCollection<string> shownFields) =>
-        problems.Where(problem => !shownFields.Contains(problem.Field)).Select(problem => problem.Message).ToList();
+        problems.Where(problem => !shownFields.Contains(problem.Field)).Select(describe).ToList();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MilestonesApp.Admin;
 using MilestonesApp.Engine;
 using MilestonesApp.Engine.Rules;
+using MilestonesApp.Resources;
 using MudBlazor;
 
 namespace MilestonesApp.Components.Admin;
@@ -82,12 +83,12 @@ public sealed partial class MilestoneForm
             }
 
             errors = FieldErrors.None;
-            Snackbar.Add(L["Admin.Form.Saved", definition.Code], Severity.Success);
+            Snackbar.Add(L[Key.Admin_Form_Saved, definition.Code], Severity.Success);
             await OnSaved.InvokeAsync(definition);
         }
         catch (MilestoneValidationException exception)
         {
-            errors = new FieldErrors(exception.Problems);
+            errors = new FieldErrors(exception.Problems, L.Describe);
         }
         finally
         {

@@ -14,16 +14,13 @@ public sealed class RuleSummary(IStringLocalizer<AppStrings> strings)
         return RuleTypes.Parse(definition.RuleType, definition.TriggerEvent, definition.RuleData, errors) switch
         {
             CountRule count => Quantity(count.CountedEvent, count.Threshold),
-            WindowCountRule window => strings["Admin.Rule.Within", Quantity(window.Event, window.Count), Days(window.WindowDays)],
-            ReturnAfterGapRule gap => strings["Admin.Rule.BackAfter", Days(gap.GapDays)],
-            _ => strings["Admin.Rule.Invalid", definition.RuleType],
+            WindowCountRule window => strings[Key.Admin_Rule_Within, Quantity(window.Event, window.Count), Days(window.WindowDays)],
+            ReturnAfterGapRule gap => strings[Key.Admin_Rule_BackAfter, Days(gap.GapDays)],
+            _ => strings[Key.Admin_Rule_Invalid, definition.RuleType],
         };
     }
 
-    private string Quantity(string eventType, int count) => strings[$"Admin.Quantity.{eventType}.{Plural(count)}", count];
+    private string Quantity(string eventType, int count) => strings.Quantity(eventType, count);
 
-    private string Days(int days) => strings[$"Admin.Quantity.Days.{Plural(days)}", days];
-
-    // English, Spanish and German all tell one from many; a culture needing more forms would add them here.
-    private static string Plural(int count) => count == 1 ? "One" : "Other";
+    private string Days(int days) => strings.Days(days);
 }

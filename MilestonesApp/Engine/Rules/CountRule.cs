@@ -14,7 +14,7 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
         var threshold = data.RequiredPositiveInt("threshold", 1_000_000);
         if (field is not null && !StatsCounters.IsKnown(field))
         {
-            data.AddError("field", $"Counter '{field}' is unknown; the counters are {string.Join(", ", StatsCounters.All)}.");
+            data.AddError("field", MilestoneValidationCodes.CounterUnknown, $"Counter '{field}' is unknown; the counters are {string.Join(", ", StatsCounters.All)}.");
             return null;
         }
 

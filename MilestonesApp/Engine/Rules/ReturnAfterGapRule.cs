@@ -13,7 +13,7 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
         var gapDays = data.RequiredPositiveInt("gap_days", 3_650);
         if (triggerEvent != EventTypes.UserLoggedIn)
         {
-            data.AddTriggerError($"Rule '{TypeName}' is only evaluated on logins, so its trigger must be {EventTypes.UserLoggedIn}, not '{triggerEvent}'.");
+            data.AddTriggerError(MilestoneValidationCodes.TriggerMustBeLogin, $"Rule '{TypeName}' is only evaluated on logins, so its trigger must be {EventTypes.UserLoggedIn}, not '{triggerEvent}'.");
             return null;
         }
 

@@ -7,11 +7,12 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
 {
     public string RuleType { get; } = ruleType;
 
-    /// <summary>Adds a problem with one of the rule's properties.</summary>
-    public void AddError(string property, string error) => errors.Add(new(MilestoneValidationError.RuleDataField(property), error));
+    /// <summary>Adds a problem with one of the rule's properties: its kind (<see cref="MilestoneValidationCodes"/>) and English sentence.</summary>
+    public void AddError(string property, string code, string error, params object[] arguments) =>
+        errors.Add(new(MilestoneValidationError.RuleDataField(property), error) { Code = code, Arguments = arguments });
 
     /// <summary>Adds a problem with the definition's trigger event, which some rule types constrain.</summary>
-    public void AddTriggerError(string error) => errors.Add(new(nameof(MilestoneDefinition.TriggerEvent), error));
+    public void AddTriggerError(string code, string error) => errors.Add(new(nameof(MilestoneDefinition.TriggerEvent), error) { Code = code });
 
     /// <summary>Refuses any property the rule type does not define.</summary>
     public void AllowOnly(params string[] properties)
@@ -20,7 +21,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
         {
             if (!properties.Contains(name, StringComparer.Ordinal))
             {
-                AddError(name, $"Rule '{RuleType}' does not take the property '{name}'; it takes {string.Join(", ", properties)}.");
+                AddError(name, MilestoneValidationCodes.PropertyNotTaken, $"Rule '{RuleType}' does not take the property '{name}'; it takes {string.Join(", ", properties)}.", name);
             }
         }
     }
@@ -29,7 +30,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
     {
         if (!data.TryGetPropertyValue(property, out var node) || node is null)
         {
-            AddError(property, $"Rule '{RuleType}' needs the property '{property}'.");
+            AddError(property, MilestoneValidationCodes.PropertyRequired, $"Rule '{RuleType}' needs the property '{property}'.");
             return null;
         }
 
@@ -38,7 +39,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
             return text;
         }
 
-        AddError(property, $"Rule '{RuleType}' property '{property}' must be a non-empty text, not {node.ToJsonString()}.");
+        AddError(property, MilestoneValidationCodes.PropertyNotText, $"Rule '{RuleType}' property '{property}' must be a non-empty text, not {node.ToJsonString()}.");
         return null;
     }
 
@@ -46,7 +47,7 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
     {
         if (!data.TryGetPropertyValue(property, out var node) || node is null)
         {
-            AddError(property, $"Rule '{RuleType}' needs the property '{property}'.");
+            AddError(property, MilestoneValidationCodes.PropertyRequired, $"Rule '{RuleType}' needs the property '{property}'.");
             return null;
         }
 
@@ -55,7 +56,8 @@ public sealed class RuleDataReader(string ruleType, JsonObject data, ICollection
             return number;
         }
 
-        AddError(property, $"Rule '{RuleType}' property '{property}' must be a whole number from 1 to {maximum}, not {node.ToJsonString()}.");
+        AddError(property, MilestoneValidationCodes.NumberOutOfRange,
+            $"Rule '{RuleType}' property '{property}' must be a whole number from 1 to {maximum}, not {node.ToJsonString()}.", 1, maximum);
         return null;
     }
 }

@@ -22,13 +22,13 @@ public static class RuleTypes
     {
         if (string.IsNullOrWhiteSpace(ruleType) || !Parsers.TryGetValue(ruleType, out var parse))
         {
-            errors.Add(new(nameof(MilestoneDefinition.RuleType), $"Rule type '{ruleType}' is unknown; the rule types are {string.Join(", ", Names)}."));
+            errors.Add(new(nameof(MilestoneDefinition.RuleType), $"Rule type '{ruleType}' is unknown; the rule types are {string.Join(", ", Names)}.") { Code = MilestoneValidationCodes.RuleTypeUnknown });
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(ruleData))
         {
-            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule '{ruleType}' needs its rule data as a JSON object."));
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule '{ruleType}' needs its rule data as a JSON object.") { Code = MilestoneValidationCodes.RuleDataNotObject });
             return null;
         }
 
@@ -39,19 +39,23 @@ public static class RuleTypes
         }
         catch (JsonException exception)
         {
-            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data is not valid JSON: {exception.Message}"));
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data is not valid JSON: {exception.Message}") { Code = MilestoneValidationCodes.RuleDataNotObject });
             return null;
         }
 
         if (JsonDuplicates.FirstIn(ruleData) is { } duplicate)
         {
-            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data names the property '{duplicate}' more than once."));
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data names the property '{duplicate}' more than once.")
+            {
+                Code = MilestoneValidationCodes.PropertyTwice,
+                Arguments = [duplicate],
+            });
             return null;
         }
 
         if (node is not JsonObject data)
         {
-            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data must be a JSON object such as {{\"gap_days\":14}}, not {node?.ToJsonString() ?? "null"}."));
+            errors.Add(new(nameof(MilestoneDefinition.RuleData), $"Rule data must be a JSON object such as {{\"gap_days\":14}}, not {node?.ToJsonString() ?? "null"}.") { Code = MilestoneValidationCodes.RuleDataNotObject });
             return null;
         }
 

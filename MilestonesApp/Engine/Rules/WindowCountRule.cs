@@ -18,7 +18,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         var windowDays = data.RequiredPositiveInt("window_days", 3_650);
         if (eventType is not null && !EventTypes.IsKnown(eventType))
         {
-            data.AddError("event", $"Event '{eventType}' is unknown; the events are {string.Join(", ", EventTypes.All)}.");
+            data.AddError("event", MilestoneValidationCodes.EventUnknown, $"Event '{eventType}' is unknown; the events are {string.Join(", ", EventTypes.All)}.");
             return null;
         }
 

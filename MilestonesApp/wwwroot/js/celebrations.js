@@ -46,3 +46,37 @@ export function playMuted(video) {
     video.muted = true;
     video.play().catch(() => { /* dismissed before it started, or the browser refused: the card stays either way */ });
 }
+
+// Focus goes to a card when it appears, so keyboard and screen reader users meet it first, and comes back when the
+// last card closes: to where it was, or, when that control is gone (a Done button becomes a chip), to the page's heading.
+let returnFocusTo = null;
+
+export function focusCard(card) {
+    const active = document.activeElement;
+    if (active && active !== document.body && !card.contains(active) && !active.closest('.celebration-region')) {
+        returnFocusTo = active;
+    }
+
+    card.focus({ preventScroll: true });
+}
+
+export function restoreFocus() {
+    // Focus that left the card for elsewhere (a click, a Tab away) stays where the person put it.
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest('.celebration-region')) {
+        returnFocusTo = null;
+        return;
+    }
+
+    const target = returnFocusTo?.isConnected ? returnFocusTo : document.querySelector('#main-content h1');
+    returnFocusTo = null;
+    if (!target) {
+        return;
+    }
+
+    if (target.tagName === 'H1' && !target.hasAttribute('tabindex')) {
+        target.setAttribute('tabindex', '-1');
+    }
+
+    target.focus({ preventScroll: true });
+}
