@@ -35,11 +35,13 @@ public static class DatabaseInitializer
             {
                 // The provider's message rarely says which database it tried, and the operator's first question is that.
                 var connection = db.Database.GetDbConnection();
-                var hint = db.Database.IsNpgsql()
-                    ? "that the server answers at that address and the account may create tables in the database"
-                    : "that the folder exists and the app may write there, and that no other program holds the file locked";
+                var (database, hint) = db.Database.IsNpgsql()
+                    ? ($"{connection.Database} on {connection.DataSource}",
+                       "that the server answers at that address and the account may create tables in the database")
+                    : (connection.DataSource,
+                       "that the folder exists and the app may write there, and that no other program holds the file locked");
                 throw new InvalidOperationException(
-                    $"The database '{connection.Database}' at '{connection.DataSource}' could not be opened or migrated: {problem.Message} " +
+                    $"The database '{database}' could not be opened or migrated: {problem.Message} " +
                     $"Check ConnectionStrings:{DatabaseOptions.ConnectionStringName}, {hint}.", problem);
             }
         }
