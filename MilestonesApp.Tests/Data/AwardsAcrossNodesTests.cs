@@ -102,14 +102,14 @@ public sealed class AwardsAcrossNodesTests
     private static ChannelReader<AwardNotice> Listen(EngineHost node, string userId)
     {
         var heard = Channel.CreateUnbounded<AwardNotice>();
-        var subscription = node.Services.GetRequiredService<IAwardNotifier>().Subscribe(userId, notices =>
+        // The subscription ends with the node, which the test disposes.
+        _ = node.Services.GetRequiredService<IAwardNotifier>().Subscribe(userId, notices =>
         {
             foreach (var notice in notices)
             {
                 heard.Writer.TryWrite(notice);
             }
         });
-        TestContext.Current.CancellationToken.Register(subscription.Dispose);
         return heard.Reader;
     }
 
