@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data.Notifications;
+using MilestonesApp.Engine;
 using Npgsql;
 
 namespace MilestonesApp.Data;
@@ -61,6 +63,20 @@ public static class DataServiceExtensions
         services.AddPooledDbContextFactory<PostgreSqlAppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
         services.AddSingleton<IDbContextFactory<AppDbContext>, DerivedContextFactory<PostgreSqlAppDbContext>>();
         services.AddPooledDbContextFactory<EngineDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
+        AddAwardNotifications(services, connectionString);
+    }
+
+    // Before the engine's in-process notifier is added: awards made on any node reach this node's open tabs.
+    private static void AddAwardNotifications(IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton<InProcessAwardNotifier>();
+        services.AddSingleton<IAwardNotifier>(provider => new PostgreSqlAwardNotifier(
+            connectionString, provider.GetRequiredService<InProcessAwardNotifier>(), provider.GetRequiredService<ILogger<PostgreSqlAwardNotifier>>()));
+        services.AddHostedService(provider => new PostgreSqlAwardListener(
+            connectionString,
+            provider.GetRequiredService<InProcessAwardNotifier>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<ILogger<PostgreSqlAwardListener>>()));
     }
 
     // A relative file name would land wherever the process happens to start; anchor it to the content root.
