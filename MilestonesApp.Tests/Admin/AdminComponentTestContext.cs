@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Admin;
+using MilestonesApp.Application;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -38,6 +40,7 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
         Services.AddSingleton(new ApiKeyService(
             Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<DatabaseWriteGate>(), Host.Clock));
+        Services.AddSingleton(new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock));
         Services.AddMilestonesAdmin();
         authorization = AddAuthorization();
         // bUnit's stand-in grants whatever policies a test lists; the app's own evaluator applies AdminOnly as the app defines it.
@@ -51,6 +54,9 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         await base.DisposeAsync();
         await Host.DisposeAsync();
     }
+
+    /// <summary>The signed-in admin's Identity user id, the id their profile (and so their time zone) is stored under.</summary>
+    protected const string AdminUserId = "admin-user";
 
     protected enum Role { Anonymous, User, Admin }
 
@@ -68,6 +74,7 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
             case Role.Admin:
                 authorization.SetAuthorized("admin@example.com");
                 authorization.SetRoles(AppRoles.Admin);
+                authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, AdminUserId));
                 break;
         }
     }

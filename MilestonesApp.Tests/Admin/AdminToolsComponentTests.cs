@@ -1,5 +1,6 @@
 using Bunit;
 using MilestonesApp.Components.Admin;
+using MilestonesApp.Data.Entities;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
 
@@ -109,6 +110,27 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         Assert.Contains("that same event", page.Find("[data-testid=user-awards]").TextContent);
         Assert.Contains(EventTypes.WinLogged, page.Find("[data-testid=user-events]").TextContent);
         Assert.Equal(before, await Host.CountRowsAsync());
+    }
+
+    [Fact]
+    [UseCulture("de-DE")]
+    public async Task The_user_lookup_shows_times_in_the_admins_time_zone_and_names_it_once()
+    {
+        await Host.QueryAsync((db, cancellationToken) =>
+        {
+            db.UserProfiles.Add(new UserProfile { UserId = AdminUserId, TimeZone = "Europe/Berlin" });
+            return db.SaveChangesAsync(cancellationToken);
+        });
+        // 12:00 UTC on 1 June is 14:00 in Berlin's summer time.
+        await Host.RecordAsync("imported-8", EventTypes.WinLogged, EngineHost.Now);
+        var page = Render<AdminUsersPage>();
+
+        page.Find("#user-query").Input("imported-8");
+        await page.Find("[data-testid=user-find]").ClickAsync(new());
+
+        Assert.Contains("01.06.2026 14:00:00", page.Find("[data-testid=user-events]").TextContent);
+        Assert.DoesNotContain("12:00:00", page.Find("[data-testid=user-events]").TextContent);
+        Assert.Equal("Zeiten in Europe/Berlin.", Assert.Single(page.FindAll("[data-testid=user-times-zone]")).TextContent.Trim());
     }
 
     [Fact]

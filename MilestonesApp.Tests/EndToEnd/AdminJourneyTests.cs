@@ -21,6 +21,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.GetByTestId("rule-summary").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeVisibleAsync();
         await session.ScreenshotAsync("milestones");
+        await ExpectDrawerCoversTheViewportAtTheBottomOfTheListAsync(session);
 
         await page.GetByTestId("preview-first_win").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -102,6 +103,26 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page).ToHaveURLAsync(new Regex("Account/AccessDenied"));
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
         await session.ScreenshotAsync("access-denied");
+    }
+
+    // A full-page screenshot draws the fixed drawer once, at the top, so it seems to stop partway down a long page;
+    // scrolled to the bottom in a real viewport, the panel must still run from the app bar to the viewport's foot.
+    private static async Task ExpectDrawerCoversTheViewportAtTheBottomOfTheListAsync(BrowserSession session)
+    {
+        const int Height = 800;
+        var page = session.Page;
+        await page.SetViewportSizeAsync(1280, Height);
+        await page.EvaluateAsync("window.scrollTo(0, document.documentElement.scrollHeight)");
+        Assert.True(await page.EvaluateAsync<double>("window.scrollY") > 0, "The milestone list should be longer than the viewport.");
+        await session.ScreenshotViewportAsync("milestones-scrolled-to-bottom");
+
+        var appBar = await page.Locator(".mud-appbar").BoundingBoxAsync();
+        var drawer = await page.Locator(".mud-drawer").BoundingBoxAsync();
+        Assert.NotNull(appBar);
+        Assert.NotNull(drawer);
+        Assert.True(drawer.Y <= appBar.Y + appBar.Height && drawer.Y + drawer.Height >= Height,
+            $"The drawer spans {drawer.Y} to {drawer.Y + drawer.Height} px in a {Height} px viewport under a {appBar.Height} px app bar.");
+        await page.SetViewportSizeAsync(1280, 860);
     }
 
     private static async Task SignInAsync(IPage page, string path, string email)

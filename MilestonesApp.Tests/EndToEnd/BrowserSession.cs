@@ -67,6 +67,13 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshotFolder, $"{step:00}-{name}.png"), FullPage = true });
     }
 
+    /// <summary>A screenshot of what the viewport shows now: fixed elements where a person sees them, which a full-page one misplaces.</summary>
+    public async Task ScreenshotViewportAsync(string name)
+    {
+        step++;
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshotFolder, $"{step:00}-{name}.png") });
+    }
+
     /// <summary>A screenshot at the desktop size (1280×800) and one at a phone's (390×844); the page stays at the phone's.</summary>
     public async Task ScreenshotBothSizesAsync(string name)
     {
