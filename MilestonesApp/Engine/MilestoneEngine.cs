@@ -5,12 +5,15 @@ namespace MilestonesApp.Engine;
 
 /// <summary>
 /// Records one event per transaction: insert the event, add its delta to the stats row, evaluate the milestones it
-/// triggers (all unheld ones on a login: catch-up), insert awards that the unique constraint lets through, commit.
+/// triggers, insert awards that the unique constraint lets through, commit. A login also catches up on every milestone
+/// the user lacks (<see cref="LoginCatchUp"/>): inside the transaction from the user's catch-up mark on, and, for what
+/// the mark does not cover, over the whole history after the commit.
 /// Nothing is evaluated before the stats upsert: on PostgreSQL its row lock is what orders one user's events.
 /// </summary>
 internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
     IEngineConnection writeConnection,
+    LoginCatchUp catchUp,
     DomainEventValidator validator,
     IMilestoneTexts texts,
     TimeProvider time) : IMilestoneEngine
@@ -18,15 +21,27 @@ internal sealed class MilestoneEngine(
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
         var metadata = validator.Validate(domainEvent);
-        await using var transaction = await writeConnection.BeginAsync(cancellationToken);
-        return await RecordInTransactionAsync(domainEvent, metadata, transaction, cancellationToken);
+        Recorded recorded;
+        await using (var transaction = await writeConnection.BeginAsync(cancellationToken))
+        {
+            recorded = await RecordInTransactionAsync(domainEvent, metadata, transaction.Store, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (recorded.CatchUpLeft is not { } login)
+        {
+            return recorded.Result;
+        }
+
+        var caughtUp = await catchUp.CompleteAsync(domainEvent.UserId, login, cancellationToken);
+        return caughtUp.Count == 0 ? recorded.Result : recorded.Result with { NewlyAwarded = [.. recorded.Result.NewlyAwarded, .. caughtUp] };
     }
 
-    private async Task<EngineResult> RecordInTransactionAsync(
-        DomainEvent domainEvent, string? metadata, EngineTransaction transaction, CancellationToken cancellationToken)
+    private async Task<Recorded> RecordInTransactionAsync(
+        DomainEvent domainEvent, string? metadata, EngineStore store, CancellationToken cancellationToken)
     {
-        var store = transaction.Store;
-        var active = await definitions.GetActiveAsync(store, cancellationToken);
+        var catalog = await definitions.GetCatalogAsync(store, cancellationToken);
+        var active = catalog.Active;
         var now = time.GetUtcNow();
 
         var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);
@@ -40,8 +55,7 @@ internal sealed class MilestoneEngine(
 
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
             var described = await DescribeAsync(store, granted, active, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new EngineResult(original.Id, WasDuplicate: true, described);
+            return new Recorded(new EngineResult(original.Id, WasDuplicate: true, described), CatchUpLeft: null);
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
@@ -52,7 +66,19 @@ internal sealed class MilestoneEngine(
         var late = recorded.OccurredAt < stats.LastActivityAt;
         var receipts = late ? await store.HeldReceiptsAsync(domainEvent.UserId, cancellationToken) : null;
         var held = receipts?.Keys.ToHashSet() ?? await store.HeldMilestoneIdsAsync(domainEvent.UserId, cancellationToken);
-        var catchUp = recorded.EventType == EventTypes.UserLoggedIn;
+
+        if (!late && recorded.EventType == EventTypes.UserLoggedIn)
+        {
+            var mark = await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken);
+            var findings = await catchUp.EvaluateAsync(context, catalog, mark, held, whole: false, store, cancellationToken);
+            var caughtUp = await catchUp.AwardAsync(store, findings, recorded, cancellationToken);
+            if (findings.Complete)
+            {
+                await catchUp.TryMarkAsync(store, findings, recorded, cancellationToken);
+            }
+
+            return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, caughtUp), findings.Complete ? null : recorded);
+        }
 
         var awarded = new List<AwardedMilestone>();
         foreach (var milestone in active)
@@ -67,13 +93,13 @@ internal sealed class MilestoneEngine(
                 continue;
             }
 
-            if (held.Contains(milestone.Id) || (!late && !catchUp && milestone.Definition.TriggerEvent != recorded.EventType))
+            if (held.Contains(milestone.Id) || (!late && milestone.Definition.TriggerEvent != recorded.EventType))
             {
                 continue;
             }
 
-            var achievedBy = late ? await milestone.Rule.EvaluateLateAsync(context, milestone.Definition.TriggerEvent, cancellationToken)
-                : catchUp ? (milestone.Rule.MayHold(stats) ? await milestone.Rule.FindFirstAsync(context, cancellationToken) : null)
+            var achievedBy = late
+                ? await milestone.Rule.EvaluateLateAsync(context, milestone.Definition.TriggerEvent, cancellationToken)
                 : await milestone.Rule.EvaluateAtEventAsync(context, cancellationToken);
             if (achievedBy is not null &&
                 await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))
@@ -82,12 +108,11 @@ internal sealed class MilestoneEngine(
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new EngineResult(recorded.Id, WasDuplicate: false, awarded);
+        return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, awarded), CatchUpLeft: null);
     }
 
     // Times are stored as whole milliseconds; rules must compare what was stored, not what was passed in.
-    private static DateTimeOffset TruncateToStoredPrecision(DateTimeOffset value) =>
+    internal static DateTimeOffset TruncateToStoredPrecision(DateTimeOffset value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
 
     private async Task<IReadOnlyList<AwardedMilestone>> DescribeAsync(
@@ -107,4 +132,7 @@ internal sealed class MilestoneEngine(
 
         return granted.Select(award => texts.Award(byId[award.MilestoneId], award.AwardedAt)).ToList();
     }
+
+    /// <summary>What the event's transaction did, and the login whose whole-history catch-up is left for after its commit.</summary>
+    private sealed record Recorded(EngineResult Result, RecordedEvent? CatchUpLeft);
 }
