@@ -14,7 +14,7 @@ namespace MilestonesApp.Engine;
 internal sealed class LoginCatchUp(
     MilestoneDefinitionCache definitions,
     IEngineSnapshots snapshots,
-    IEngineConnection writeConnection,
+    IEngineWriter writer,
     IMilestoneTexts texts,
     TimeProvider time,
     EngineMetrics metrics)
@@ -99,11 +99,11 @@ internal sealed class LoginCatchUp(
         for (var attempt = 0; attempt < SnapshotAttempts; attempt++)
         {
             var findings = await snapshots.ReadAsync(store => EvaluateWholeAsync(store, userId, login, cancellationToken), cancellationToken);
-            await using var transaction = await writeConnection.BeginAsync(cancellationToken);
-            if (await TryMarkAsync(transaction.Store, findings, login, cancellationToken))
+            var awarded = await writer.WriteAsync(
+                async (store, token) => await TryMarkAsync(store, findings, login, token) ? await AwardAsync(store, findings, login, token) : null,
+                cancellationToken);
+            if (awarded is not null)
             {
-                var awarded = await AwardAsync(transaction.Store, findings, login, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 return awarded;
             }
 
@@ -111,16 +111,14 @@ internal sealed class LoginCatchUp(
         }
 
         // A user whose events keep arriving between the snapshot and the write would fail every attempt: evaluate once
-        // more inside the write transaction, the user's row locked first, so that nothing can come between (the scan then
+        // more inside a write transaction, the user's row locked first, so that nothing can come between (the scan then
         // holds the write gate, as every login's did before; rare by construction).
-        await using var last = await writeConnection.BeginAsync(cancellationToken);
-        await last.Store.LockStatsAsync(userId, cancellationToken);
-        var locked = await EvaluateWholeAsync(last.Store, userId, login, cancellationToken);
-        var caughtUp = await TryMarkAsync(last.Store, locked, login, cancellationToken)
-            ? await AwardAsync(last.Store, locked, login, cancellationToken)
-            : [];
-        await last.CommitAsync(cancellationToken);
-        return caughtUp;
+        return await writer.WriteAsync(async (store, token) =>
+        {
+            await store.LockStatsAsync(userId, token);
+            var locked = await EvaluateWholeAsync(store, userId, login, token);
+            return await TryMarkAsync(store, locked, login, token) ? await AwardAsync(store, locked, login, token) : [];
+        }, cancellationToken);
     }
 
     private async Task<CatchUpFindings> EvaluateWholeAsync(EngineStore store, string userId, RecordedEvent login, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace MilestonesApp.Engine;
 /// </summary>
 internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
-    IEngineConnection writeConnection,
+    IEngineWriter writer,
     LoginCatchUp catchUp,
     DomainEventValidator validator,
     IMilestoneTexts texts,
@@ -21,13 +21,7 @@ internal sealed class MilestoneEngine(
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
         var metadata = validator.Validate(domainEvent);
-        Recorded recorded;
-        await using (var transaction = await writeConnection.BeginAsync(cancellationToken))
-        {
-            recorded = await RecordInTransactionAsync(domainEvent, metadata, transaction.Store, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        var recorded = await writer.WriteAsync((store, token) => RecordInTransactionAsync(domainEvent, metadata, store, token), cancellationToken);
         if (recorded.CatchUpLeft is not { } login)
         {
             return recorded.Result;
