@@ -38,6 +38,26 @@ public sealed class IncrementalCatchUpTests
     }
 
     [Theory, OnEachProvider]
+    public async Task A_late_login_after_a_complete_catch_up_reads_no_history_in_full(DatabaseProvider provider)
+    {
+        await using var host = await EngineHost.StartAsync(provider);
+        await KeepOnlyAsync(host,
+            TestMilestones.WindowCount("test_habits_3_in_1", EventTypes.HabitCompleted, count: 3, windowDays: 1),
+            TestMilestones.ReturnAfterGap("test_back_after_14", gapDays: 14));
+        await LoadDailyHabitsAsync(host, User, 4_000, last: EngineHost.Now.AddDays(-20));
+        await host.RecordAsync(User, EventTypes.UserLoggedIn, EngineHost.Now.AddDays(-10));
+        using var meter = new CatchUpMeter(host);
+
+        // From an offline phone: a login older than the user's latest event, before the login that caught them up.
+        var late = await host.RecordAsync(User, EventTypes.UserLoggedIn, EngineHost.Now.AddDays(-15));
+
+        Assert.Empty(late.NewlyAwarded);
+        var read = meter.Take();
+        Assert.Equal(0, read.Full);
+        Assert.InRange(read.Late, 0, 5);
+    }
+
+    [Theory, OnEachProvider]
     public async Task A_milestone_added_or_changed_since_the_last_login_is_evaluated_over_the_whole_history_once(DatabaseProvider provider)
     {
         await using var host = await EngineHost.StartAsync(provider);
@@ -140,23 +160,10 @@ public sealed class IncrementalCatchUpTests
         Assert.Equal(await CatalogVersionAsync(host), (await host.StatsOfAsync(User))!.EvaluatedVersion);
     }
 
-    /// <summary>Bulk-loads a history of daily habits ending weeks before now, then logs in, completes a habit and logs in again.</summary>
+    /// <summary>Loads a history of daily habits ending weeks before now, then logs in, completes a habit and logs in again.</summary>
     private static async Task<(CatchUpReads First, CatchUpReads Later)> LoginTwiceAfterHabitsAsync(EngineHost host, CatchUpMeter meter, string userId, int habits)
     {
-        var lastHabit = EngineHost.Now.AddDays(-20);
-        await host.QueryAsync(async (db, cancellationToken) =>
-        {
-            db.Events.AddRange(Enumerable.Range(0, habits).Select(i => new StoredEvent
-            {
-                UserId = userId,
-                EventType = EventTypes.HabitCompleted,
-                OccurredAt = lastHabit.AddDays(-i),
-                RecordedAt = EngineHost.Now,
-            }));
-            return await db.SaveChangesAsync(cancellationToken);
-        });
-        await host.Services.GetRequiredService<StatsRebuilder>().RebuildAsync(userId, TestContext.Current.CancellationToken);
-
+        await LoadDailyHabitsAsync(host, userId, habits, last: EngineHost.Now.AddDays(-20));
         meter.Take();
         var first = await host.RecordAsync(userId, EventTypes.UserLoggedIn, EngineHost.Now.AddDays(-10));
         var readByFirst = meter.Take();
@@ -166,6 +173,23 @@ public sealed class IncrementalCatchUpTests
 
         Assert.Contains(first.NewlyAwarded, award => award.Code == "test_habits_2");
         return (readByFirst, meter.Take());
+    }
+
+    /// <summary>Bulk-loads <paramref name="habits"/> habits a day apart up to <paramref name="last"/>, and the stats they fold to.</summary>
+    private static async Task LoadDailyHabitsAsync(EngineHost host, string userId, int habits, DateTimeOffset last)
+    {
+        await host.QueryAsync(async (db, cancellationToken) =>
+        {
+            db.Events.AddRange(Enumerable.Range(0, habits).Select(i => new StoredEvent
+            {
+                UserId = userId,
+                EventType = EventTypes.HabitCompleted,
+                OccurredAt = last.AddDays(-i),
+                RecordedAt = EngineHost.Now,
+            }));
+            return await db.SaveChangesAsync(cancellationToken);
+        });
+        await host.Services.GetRequiredService<StatsRebuilder>().RebuildAsync(userId, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Switches every seeded milestone off and saves <paramref name="definitions"/>: a catalog whose reads a test can count.</summary>

@@ -4,13 +4,13 @@ using MilestonesApp.Engine;
 
 namespace MilestonesApp.Tests.Shared;
 
-/// <summary>What login catch-up read on one host's engine meter: history events, incremental and full, and conflicts.</summary>
+/// <summary>What login catch-up read on one host's engine meter: history events (incremental, full, late) and conflicts.</summary>
 public sealed class CatchUpMeter : IDisposable
 {
+    private const string Conflicts = "conflicts";
+
     private readonly MeterListener listener = new();
-    private long incremental;
-    private long full;
-    private long conflicts;
+    private readonly Dictionary<string, long> measured = [];
 
     public CatchUpMeter(EngineHost host)
     {
@@ -25,23 +25,36 @@ public sealed class CatchUpMeter : IDisposable
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            if (instrument.Name == "milestones.engine.catch_up.conflicts")
+            var key = instrument.Name switch
             {
-                Interlocked.Add(ref conflicts, value);
-            }
-            else if (instrument.Name == "milestones.engine.catch_up.events_read")
+                "milestones.engine.catch_up.conflicts" => Conflicts,
+                "milestones.engine.catch_up.events_read" => (string)tags.ToArray().Single(tag => tag.Key == "milestones.catch_up.kind").Value!,
+                _ => null,
+            };
+            if (key is not null)
             {
-                var kind = tags.ToArray().Single(tag => tag.Key == "milestones.catch_up.kind").Value;
-                Interlocked.Add(ref kind is "full" ? ref full : ref incremental, value);
+                lock (measured)
+                {
+                    measured[key] = measured.GetValueOrDefault(key) + value;
+                }
             }
         });
         listener.Start();
     }
 
     /// <summary>What was measured since the last call (or since the meter started), and starts counting afresh.</summary>
-    public CatchUpReads Take() => new(Interlocked.Exchange(ref incremental, 0), Interlocked.Exchange(ref full, 0), Interlocked.Exchange(ref conflicts, 0));
+    public CatchUpReads Take()
+    {
+        lock (measured)
+        {
+            var reads = new CatchUpReads(
+                measured.GetValueOrDefault("incremental"), measured.GetValueOrDefault("full"), measured.GetValueOrDefault("late"), measured.GetValueOrDefault(Conflicts));
+            measured.Clear();
+            return reads;
+        }
+    }
 
     public void Dispose() => listener.Dispose();
 }
 
-public sealed record CatchUpReads(long Incremental, long Full, long Conflicts);
+public sealed record CatchUpReads(long Incremental, long Full, long Late, long Conflicts);

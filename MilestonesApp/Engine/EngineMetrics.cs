@@ -26,13 +26,18 @@ public sealed class EngineMetrics
         recordDuration = meter.CreateHistogram<double>("milestones.engine.record.duration", "s", "How long RecordAsync took, waiting for the write gate included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         catchUpEventsRead = meter.CreateCounter<long>("milestones.engine.catch_up.events_read", "{event}",
-            "History events that login catch-up read: incremental (milestones unchanged since the user's last catch-up) or full (over the whole history, outside the write transaction).");
+            "History events that login catch-up read: incremental (milestones unchanged since the user's last catch-up), full (over the whole history, outside the write transaction) or late (a login older than the user's latest event).");
         catchUpConflicts = meter.CreateCounter<long>("milestones.engine.catch_up.conflicts", "{conflict}",
             "Full catch-ups evaluated again because an event of the user, another catch-up or a catalog change came between their read and their write.");
     }
 
     internal void CatchUpRead(CatchUpKind kind, long events) =>
-        catchUpEventsRead.Add(events, new KeyValuePair<string, object?>("milestones.catch_up.kind", kind == CatchUpKind.Full ? "full" : "incremental"));
+        catchUpEventsRead.Add(events, new KeyValuePair<string, object?>("milestones.catch_up.kind", kind switch
+        {
+            CatchUpKind.Full => "full",
+            CatchUpKind.Late => "late",
+            _ => "incremental",
+        }));
 
     internal void CatchUpConflict() => catchUpConflicts.Add(1);
 

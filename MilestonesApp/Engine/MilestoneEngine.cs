@@ -14,6 +14,7 @@ internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
     IEngineWriter writer,
     LoginCatchUp catchUp,
+    EngineMetrics metrics,
     DomainEventValidator validator,
     IMilestoneTexts texts,
     TimeProvider time) : IMilestoneEngine
@@ -54,7 +55,8 @@ internal sealed class MilestoneEngine(
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
         var stats = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
-        var context = new EvaluationContext(recorded, stats, new SqlUserHistory(store, domainEvent.UserId));
+        var history = new SqlUserHistory(store, domainEvent.UserId);
+        var context = new EvaluationContext(recorded, stats, history);
 
         // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
         var late = recorded.OccurredAt < stats.LastActivityAt;
@@ -74,6 +76,9 @@ internal sealed class MilestoneEngine(
             return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, caughtUp), findings.Complete ? null : recorded);
         }
 
+        // A late login's catch-up reads from the user's mark on, where it covers the milestone, as an in-order one does.
+        var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
+        var lateMark = lateLogin ? await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken) : null;
         var awarded = new List<AwardedMilestone>();
         foreach (var milestone in active)
         {
@@ -93,13 +98,21 @@ internal sealed class MilestoneEngine(
             }
 
             var achievedBy = late
-                ? await milestone.Rule.EvaluateLateAsync(context, milestone.Definition.TriggerEvent, cancellationToken)
+                ? await milestone.Rule.EvaluateLateAsync(
+                    context with { CaughtUpThrough = lateMark is not null && lateMark.Covers(milestone) ? lateMark.Through : null },
+                    milestone.Definition.TriggerEvent,
+                    cancellationToken)
                 : await milestone.Rule.EvaluateAtEventAsync(context, cancellationToken);
             if (achievedBy is not null &&
                 await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))
             {
                 awarded.Add(texts.Award(milestone.Definition, TruncateToStoredPrecision(now)));
             }
+        }
+
+        if (lateLogin)
+        {
+            metrics.CatchUpRead(CatchUpKind.Late, history.EventsRead);
         }
 
         return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, awarded), CatchUpLeft: null);

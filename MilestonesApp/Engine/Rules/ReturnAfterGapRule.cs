@@ -44,7 +44,7 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
     // next one returns from.
     public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
         context.Event.EventType == EventTypes.UserLoggedIn && MayHold(context.Stats)
-            ? await FindFirstAsync(context, cancellationToken) ?? await ReturnAfterAsync(context.History, context.Event, cancellationToken)
+            ? await this.FindFirstKnownAsync(context, cancellationToken) ?? await ReturnAfterAsync(context.History, context.Event, cancellationToken)
             : null;
 
     public async ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         }
 
         var holdsAtLate = late.EventType == EventTypes.UserLoggedIn
-            ? await FindFirstAsync(context, cancellationToken) is not null
+            ? await this.FindFirstKnownAsync(context, cancellationToken) is not null
             : late.EventType == triggerEvent && await context.History.CountAsync(Event, late.OccurredAt - Window, late.OccurredAt, cancellationToken) >= Count;
         if (holdsAtLate)
         {
