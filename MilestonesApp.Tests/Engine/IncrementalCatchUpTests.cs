@@ -16,6 +16,10 @@ public sealed class IncrementalCatchUpTests
     private const string User = "user-1";
     private static readonly DateTimeOffset Start = EngineHost.Now.AddDays(-90);
 
+    // Awarded only by a habit or by catch-up, never by the wins it counts: what a login finds is the login's to award.
+    private static readonly MilestoneDefinition ThreeWinsOnHabit =
+        TestMilestones.Count("test_wins_3_on_habit", StatsCounters.TotalWins, 3, trigger: EventTypes.HabitCompleted);
+
     [Theory, OnEachProvider]
     public async Task A_later_login_reads_as_many_history_events_after_thousands_of_own_events_as_after_ten(DatabaseProvider provider)
     {
@@ -95,9 +99,8 @@ public sealed class IncrementalCatchUpTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(1));
         var completing = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(2));
         await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(5));
-        var added = TestMilestones.Count("test_wins_3_on_habit", StatsCounters.TotalWins, 3, trigger: EventTypes.HabitCompleted);
 
-        var saving = Task.Run(() => host.SaveMilestonesAsync(added), TestContext.Current.CancellationToken);
+        var saving = Task.Run(() => host.SaveMilestonesAsync(ThreeWinsOnHabit), TestContext.Current.CancellationToken);
         var racing = await Task.WhenAll(
             Task.Run(() => host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(6), "login-a"), TestContext.Current.CancellationToken),
             Task.Run(() => host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(7), "login-b"), TestContext.Current.CancellationToken));
@@ -106,10 +109,10 @@ public sealed class IncrementalCatchUpTests
         using var meter = new CatchUpMeter(host);
         var last = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(9));
 
-        var award = await host.AwardOfAsync(User, added.Code);
+        var award = await host.AwardOfAsync(User, ThreeWinsOnHabit.Code);
         Assert.NotNull(award);
         Assert.Equal((completing.EventId, Start.AddDays(2)), (award.EventId, award.AchievedAt));
-        Assert.Single([.. racing, after, last], result => result.NewlyAwarded.Any(a => a.Code == added.Code));
+        Assert.Single([.. racing, after, last], result => result.NewlyAwarded.Any(a => a.Code == ThreeWinsOnHabit.Code));
         Assert.Equal(0, meter.Take().Full);
     }
 
@@ -120,8 +123,7 @@ public sealed class IncrementalCatchUpTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(1));
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(5));
-        var added = TestMilestones.Count("test_wins_3_on_habit", StatsCounters.TotalWins, 3, trigger: EventTypes.HabitCompleted);
-        await host.SaveMilestonesAsync(added);
+        await host.SaveMilestonesAsync(ThreeWinsOnHabit);
         using var meter = new CatchUpMeter(host);
 
         // The snapshot finds the third win at day 5; a win from day 3 arrives before the write and makes itself the third.
@@ -133,8 +135,8 @@ public sealed class IncrementalCatchUpTests
         var next = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(11));
 
         Assert.NotNull(lateWin);
-        await host.AssertAwardedAsync(User, added.Code, awardedBy: lateWin, achievedBy: lateWin, Start.AddDays(3));
-        Assert.DoesNotContain(login.NewlyAwarded, award => award.Code == added.Code);
+        await host.AssertAwardedAsync(User, ThreeWinsOnHabit.Code, awardedBy: lateWin, achievedBy: lateWin, Start.AddDays(3));
+        Assert.DoesNotContain(login.NewlyAwarded, award => award.Code == ThreeWinsOnHabit.Code);
         Assert.Equal(1, readByLogin.Conflicts);
         Assert.Empty(next.NewlyAwarded);
         Assert.Equal(0, meter.Take().Full);
@@ -147,8 +149,7 @@ public sealed class IncrementalCatchUpTests
         await host.RecordAsync(User, EventTypes.WinLogged, Start);
         await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(1));
         var completing = await host.RecordAsync(User, EventTypes.WinLogged, Start.AddDays(2));
-        var added = TestMilestones.Count("test_wins_3_on_habit", StatsCounters.TotalWins, 3, trigger: EventTypes.HabitCompleted);
-        await host.SaveMilestonesAsync(added);
+        await host.SaveMilestonesAsync(ThreeWinsOnHabit);
 
         host.Services.GetRequiredService<InterposingSnapshots>().AfterNextRead(() => throw new InvalidOperationException("The process stopped here."));
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(10)));
@@ -156,7 +157,7 @@ public sealed class IncrementalCatchUpTests
         var next = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(11));
 
         Assert.Equal((1L, (long?)null), (cutShort!.LoginCount, cutShort.EvaluatedVersion));
-        await host.AssertAwardedAsync(User, added.Code, awardedBy: next, achievedBy: completing, Start.AddDays(2));
+        await host.AssertAwardedAsync(User, ThreeWinsOnHabit.Code, awardedBy: next, achievedBy: completing, Start.AddDays(2));
         Assert.Equal(await CatalogVersionAsync(host), (await host.StatsOfAsync(User))!.EvaluatedVersion);
     }
 
