@@ -2,14 +2,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
-using MilestonesApp.Engine.Storage;
 
 namespace MilestonesApp.Benchmarks.Benchmarks;
 
 /// <summary>
 /// B0, the floor: plain Microsoft.Data.Sqlite on one open connection with the app's per-connection settings and its
-/// background checkpoint, one transaction per event doing only the necessary writes: the engine's own two statements
-/// (insert the event, upsert the stats), prepared once, and nothing else.
+/// background checkpoint, one transaction per event doing only the necessary writes: the two statements of
+/// <see cref="RawEventStatements"/> (insert the event, upsert the stats), prepared once, and nothing else.
 /// </summary>
 internal sealed class RawSqliteWriter : IAsyncDisposable
 {
@@ -22,8 +21,8 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
     {
         this.connection = connection;
         this.checkpoints = checkpoints;
-        insertEvent = Prepare(EngineStore.InsertEventSql, RawEventStatements.InsertEventParameters);
-        upsertStats = Prepare(EngineStore.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
+        insertEvent = Prepare(RawEventStatements.InsertEventSql, RawEventStatements.InsertEventParameters);
+        upsertStats = Prepare(RawEventStatements.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
     }
 
     public static async Task<RawSqliteWriter> OpenAsync(string connectionString, SqliteSynchronous synchronous)
