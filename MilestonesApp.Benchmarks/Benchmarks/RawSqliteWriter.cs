@@ -16,6 +16,7 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
     private readonly SqliteCheckpointService checkpoints;
     private readonly SqliteCommand insertEvent;
     private readonly SqliteCommand upsertStats;
+    private readonly SemaphoreSlim gate = new(1, 1);
 
     private RawSqliteWriter(SqliteConnection connection, SqliteCheckpointService checkpoints)
     {
@@ -46,8 +47,26 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
+    /// <summary>
+    /// The same, for concurrent callers: behind an in-process gate of the kind the engine used on SQLite before group
+    /// commit, one writer at a time and the rest queued, still one transaction (and one commit) per event.
+    /// </summary>
+    public async Task RecordQueuedAsync(DomainEvent domainEvent)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await RecordAsync(domainEvent);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        gate.Dispose();
         await checkpoints.StopAsync(CancellationToken.None);
         checkpoints.Dispose();
         await insertEvent.DisposeAsync();
