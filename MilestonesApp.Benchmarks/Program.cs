@@ -43,7 +43,7 @@ BenchmarkUnit[] benchmarks =
 ];
 
 var selected = benchmarks.Where(benchmark => selection.Includes(benchmark.Rows)).ToList();
-var ran = string.Join(" ", selected.SelectMany(benchmark => benchmark.Rows));
+var ran = string.Join(" ", selected.SelectMany(benchmark => benchmark.Rows).Order(StringComparer.Ordinal));
 Progress.Say($"rows: {ran}");
 var rows = new List<ResultRow>();
 foreach (var benchmark in selected)
