@@ -130,6 +130,7 @@ internal sealed class FsyncCounter
 
         public Process? Start(Tracer tracer)
         {
+            // Both streams are read here: this run's stdout holds only the table.
             var start = new ProcessStartInfo(tracer.Name) { RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var argument in tracer.Arguments(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), output))
             {
@@ -140,7 +141,6 @@ internal sealed class FsyncCounter
             {
                 var process = Process.Start(start)!;
                 process.ErrorDataReceived += (_, line) => OnTracerMessage(line.Data);
-                process.OutputDataReceived += (_, _) => { };
                 process.BeginErrorReadLine();
                 process.BeginOutputReadLine();
                 return process;
