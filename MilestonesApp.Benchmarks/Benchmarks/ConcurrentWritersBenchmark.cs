@@ -24,13 +24,10 @@ internal static class ConcurrentWritersBenchmark
         await using var fixture = await EngineFixture.OpenAsync(workspace.Copy(seededPath, "b2.db"));
         await using var raw = await RawSqliteWriter.OpenAsync(EngineFixture.ConnectionStringFor(workspace.Copy(seededPath, "b2-raw.db")), SqliteSynchronous.Normal);
         var users = history.AllUsers();
-        EventStream[] Distinct(string prefix) => Enumerable.Range(0, Writers)
-            .Select(writer => EventStream.After(history, users.Where((_, i) => i % Writers == writer).ToList(), $"{prefix}-{writer}"))
-            .ToArray();
         var oneUser = EventStream.After(history, [users[^1]], "b2-one");
 
-        var engine = new ConcurrentLoad("B2", e => fixture.Engine.RecordAsync(e), Distinct("b2"), EventsPerWriter);
-        var floor = new ConcurrentLoad("B2", raw.RecordQueuedAsync, Distinct("b2-raw"), EventsPerWriter);
+        var engine = new ConcurrentLoad("B2", e => fixture.Engine.RecordAsync(e), EventStream.PerWriter(history, users, Writers, "b2"), EventsPerWriter);
+        var floor = new ConcurrentLoad("B2", raw.RecordQueuedAsync, EventStream.PerWriter(history, users, Writers, "b2-raw"), EventsPerWriter);
         var shared = new ConcurrentLoad("B2", e => fixture.Engine.RecordAsync(e), Enumerable.Repeat(oneUser, Writers).ToArray(), EventsPerWriter);
         ConcurrentLoad[] loads = [engine, floor, shared];
         for (var round = -1; round < Rounds; round++)

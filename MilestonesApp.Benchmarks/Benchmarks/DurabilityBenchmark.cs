@@ -70,9 +70,7 @@ internal static class DurabilityBenchmark
 
         public static Load Concurrent(string name, Func<DomainEvent, Task> record, HistoryShape history, IReadOnlyList<string> users, string prefix)
         {
-            var writers = Enumerable.Range(0, Writers)
-                .Select(writer => (record, EventStream.After(history, users.Where((_, i) => i % Writers == writer).ToList(), $"{prefix}-{writer}")))
-                .ToList();
+            var writers = EventStream.PerWriter(history, users, Writers, prefix).Select(stream => (record, stream)).ToList();
             return new(name, () => Timing.RunConcurrentAsync(writers, EventsPerRun / Writers));
         }
     }
