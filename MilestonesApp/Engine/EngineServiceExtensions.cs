@@ -44,6 +44,7 @@ public static class EngineServiceExtensions
             services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite
                 ? services.GetRequiredService<EngineConnection>()
                 : services.GetRequiredService<PooledEngineConnection>());
+        builder.Services.AddSingleton<IEngineWriter, TransactionPerWriteWriter>();
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;

@@ -10,7 +10,7 @@ namespace MilestonesApp.Engine;
 /// </summary>
 internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
-    IEngineConnection writeConnection,
+    IEngineWriter writer,
     DomainEventValidator validator,
     IMilestoneTexts texts,
     TimeProvider time) : IMilestoneEngine
@@ -18,14 +18,12 @@ internal sealed class MilestoneEngine(
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
         var metadata = validator.Validate(domainEvent);
-        await using var transaction = await writeConnection.BeginAsync(cancellationToken);
-        return await RecordInTransactionAsync(domainEvent, metadata, transaction, cancellationToken);
+        return await writer.WriteAsync((store, token) => RecordInTransactionAsync(domainEvent, metadata, store, token), cancellationToken);
     }
 
     private async Task<EngineResult> RecordInTransactionAsync(
-        DomainEvent domainEvent, string? metadata, EngineTransaction transaction, CancellationToken cancellationToken)
+        DomainEvent domainEvent, string? metadata, EngineStore store, CancellationToken cancellationToken)
     {
-        var store = transaction.Store;
         var active = await definitions.GetActiveAsync(store, cancellationToken);
         var now = time.GetUtcNow();
 
@@ -39,9 +37,7 @@ internal sealed class MilestoneEngine(
             }
 
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
-            var described = await DescribeAsync(store, granted, active, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new EngineResult(original.Id, WasDuplicate: true, described);
+            return new EngineResult(original.Id, WasDuplicate: true, await DescribeAsync(store, granted, active, cancellationToken));
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
@@ -82,7 +78,6 @@ internal sealed class MilestoneEngine(
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new EngineResult(recorded.Id, WasDuplicate: false, awarded);
     }
 

@@ -11,7 +11,7 @@ namespace MilestonesApp.Engine.Backfill;
 /// transaction, so recording events goes on between batches and progress can be reported.
 /// </summary>
 internal sealed class MilestoneBackfill(
-    IDbContextFactory<EngineDbContext> dbFactory, IEngineConnection writeConnection, IAwardNotifier notifier, TimeProvider time)
+    IDbContextFactory<EngineDbContext> dbFactory, IEngineWriter writer, IAwardNotifier notifier, TimeProvider time)
     : IMilestoneBackfill
 {
     public const int UsersPerBatch = 2_000;
@@ -51,16 +51,13 @@ internal sealed class MilestoneBackfill(
         for (var start = 0; start < users.Count; start += UsersPerBatch)
         {
             var batch = users.GetRange(start, Math.Min(UsersPerBatch, users.Count - start));
-            IReadOnlyList<string> recipients;
-            await using (var transaction = await writeConnection.BeginAsync(cancellationToken))
+            var recipients = await writer.WriteAsync((store, token) =>
             {
-                var store = transaction.Store;
                 var awardedAt = time.GetUtcNow();
-                recipients = rule is ISetBasedRule setBased
-                    ? await AwardSetBasedAsync(store, milestoneId, setBased, batch, awardedAt, cancellationToken)
-                    : await AwardUserByUserAsync(store, milestoneId, rule, batch, awardedAt, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+                return rule is ISetBasedRule setBased
+                    ? AwardSetBasedAsync(store, milestoneId, setBased, batch, awardedAt, token)
+                    : AwardUserByUserAsync(store, milestoneId, rule, batch, awardedAt, token);
+            }, cancellationToken);
 
             newlyAwarded += recipients.Count;
             await notifier.PublishAsync([.. recipients.Select(userId => new AwardNotice(userId, code))], CancellationToken.None);
