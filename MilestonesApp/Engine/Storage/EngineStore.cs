@@ -350,8 +350,14 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         return events;
     }
 
-    /// <summary>The statement's command, created on first use, in the current transaction with the given values bound.</summary>
-    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a statement without parameters or rows, such as the group-commit writer's transaction control.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) => Command(sql).ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>
+    /// The statement's command, created on first use, in the current transaction with the given values bound by
+    /// position: a call allocates no array and looks up no parameter by name.
+    /// </summary>
+    private DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -368,9 +374,9 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         }
 
         command.Transaction = Transaction;
-        foreach (var (name, value) in parameters)
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters["@" + name].Value = value ?? DBNull.Value;
+            command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         return command;
