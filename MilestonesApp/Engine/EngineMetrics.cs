@@ -4,7 +4,7 @@ namespace MilestonesApp.Engine;
 
 /// <summary>
 /// The engine's instruments, on the meter <see cref="MeterName"/>: what an operator watches to see it working (events,
-/// duplicates, awards) and how long a caller waits for <c>RecordAsync</c>, write-gate queueing included.
+/// duplicates, awards, writes per commit) and how long a caller waits for <c>RecordAsync</c>, write-gate queueing included.
 /// </summary>
 public sealed class EngineMetrics
 {
@@ -14,6 +14,7 @@ public sealed class EngineMetrics
     private readonly Counter<long> duplicates;
     private readonly Counter<long> awards;
     private readonly Histogram<double> recordDuration;
+    private readonly Histogram<int> commitBatchSize;
 
     public EngineMetrics(IMeterFactory meterFactory)
     {
@@ -23,6 +24,8 @@ public sealed class EngineMetrics
         awards = meter.CreateCounter<long>("milestones.engine.awards", "{award}", "Milestones newly awarded by RecordAsync.");
         recordDuration = meter.CreateHistogram<double>("milestones.engine.record.duration", "s", "How long RecordAsync took, waiting for the write gate included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        commitBatchSize = meter.CreateHistogram<int>("milestones.engine.commit.writes", "{write}", "How many writes one SQLite commit (and fsync) carried: group commit at work.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
     }
 
     internal void Recorded(string eventType, EngineResult result, TimeSpan elapsed)
@@ -40,6 +43,8 @@ public sealed class EngineMetrics
 
         recordDuration.Record(elapsed.TotalSeconds, type, new KeyValuePair<string, object?>("milestones.outcome", result.WasDuplicate ? "duplicate" : "recorded"));
     }
+
+    internal void Committed(int writes) => commitBatchSize.Record(writes);
 
     // No event type tag: a refused event's type may be anything a caller sent, and tags must stay a small set.
     internal void Failed(TimeSpan elapsed) =>

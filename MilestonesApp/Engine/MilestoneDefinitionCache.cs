@@ -26,9 +26,12 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbC
     }
 
     /// <summary>The active definitions as seen by the store's transaction.</summary>
-    internal async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(EngineStore store, CancellationToken cancellationToken)
+    internal async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(EngineStore store, CancellationToken cancellationToken) =>
+        await ForVersionAsync(store, await store.CatalogVersionAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The active definitions of the catalog version the store's transaction read, loaded when it is not the cached one.</summary>
+    internal async ValueTask<IReadOnlyList<ActiveMilestone>> ForVersionAsync(EngineStore store, long version, CancellationToken cancellationToken)
     {
-        var version = await store.CatalogVersionAsync(cancellationToken);
         if (Volatile.Read(ref current) is { } cached && cached.Version == version)
         {
             return cached.Active;

@@ -24,7 +24,6 @@ internal sealed class MilestoneEngine(
     private async Task<EngineResult> RecordInTransactionAsync(
         DomainEvent domainEvent, string? metadata, EngineStore store, CancellationToken cancellationToken)
     {
-        var active = await definitions.GetActiveAsync(store, cancellationToken);
         var now = time.GetUtcNow();
 
         var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);
@@ -37,17 +36,18 @@ internal sealed class MilestoneEngine(
             }
 
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
-            return new EngineResult(original.Id, WasDuplicate: true, await DescribeAsync(store, granted, active, cancellationToken));
+            var current = await definitions.GetActiveAsync(store, cancellationToken);
+            return new EngineResult(original.Id, WasDuplicate: true, await DescribeAsync(store, granted, current, cancellationToken));
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
-        var stats = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var (stats, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var active = await definitions.ForVersionAsync(store, catalogVersion, cancellationToken);
         var context = new EvaluationContext(recorded, stats, new SqlUserHistory(store, domainEvent.UserId));
 
         // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
         var late = recorded.OccurredAt < stats.LastActivityAt;
         var receipts = late ? await store.HeldReceiptsAsync(domainEvent.UserId, cancellationToken) : null;
-        var held = receipts?.Keys.ToHashSet() ?? await store.HeldMilestoneIdsAsync(domainEvent.UserId, cancellationToken);
         var catchUp = recorded.EventType == EventTypes.UserLoggedIn;
 
         var awarded = new List<AwardedMilestone>();
