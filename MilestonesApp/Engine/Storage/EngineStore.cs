@@ -126,9 +126,10 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         var held = new HashSet<int>();
         if (!reader.IsDBNull(6))
         {
-            foreach (var id in reader.GetString(6).Split(','))
+            var ids = reader.GetString(6).AsSpan();
+            foreach (var range in ids.Split(','))
             {
-                held.Add(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+                held.Add(int.Parse(ids[range], System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
