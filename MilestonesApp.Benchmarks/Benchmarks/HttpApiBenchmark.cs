@@ -30,12 +30,9 @@ internal static class HttpApiBenchmark
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
         var engine = app.Services.GetRequiredService<IMilestoneEngine>();
         var users = history.AllUsers();
-        EventStream[] Streams(string prefix) => Enumerable.Range(0, Clients)
-            .Select(client => EventStream.After(history, users.Where((_, i) => i % Clients == client).ToList(), $"{prefix}-{client}"))
-            .ToArray();
 
-        var overHttp = new ConcurrentLoad("B7", e => PostAsync(http, e), Streams("b7-http"), EventsPerClient);
-        var inProcess = new ConcurrentLoad("B7", e => engine.RecordAsync(e), Streams("b7-engine"), EventsPerClient);
+        var overHttp = new ConcurrentLoad("B7", e => PostAsync(http, e), EventStream.PerWriter(history, users, Clients, "b7-http"), EventsPerClient);
+        var inProcess = new ConcurrentLoad("B7", e => engine.RecordAsync(e), EventStream.PerWriter(history, users, Clients, "b7-engine"), EventsPerClient);
         ConcurrentLoad[] loads = [overHttp, inProcess];
         var started = Stopwatch.GetTimestamp();
         var rounds = 0;

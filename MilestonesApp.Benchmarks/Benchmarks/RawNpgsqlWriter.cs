@@ -1,13 +1,12 @@
 using MilestonesApp.Engine;
-using MilestonesApp.Engine.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace MilestonesApp.Benchmarks.Benchmarks;
 
 /// <summary>
-/// P0, the PostgreSQL floor: plain Npgsql on one open connection, one transaction per event doing only the engine's
-/// own two statements (insert the event, upsert the stats), prepared once on the server.
+/// P0, the PostgreSQL floor: plain Npgsql on one open connection, one transaction per event doing only the floor's
+/// two statements of <see cref="RawEventStatements"/> (insert the event, upsert the stats), prepared once on the server.
 /// </summary>
 internal sealed class RawNpgsqlWriter : IAsyncDisposable
 {
@@ -26,8 +25,8 @@ internal sealed class RawNpgsqlWriter : IAsyncDisposable
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var insertEvent = await PrepareAsync(connection, EngineStore.InsertEventSql, RawEventStatements.InsertEventParameters);
-        var upsertStats = await PrepareAsync(connection, EngineStore.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
+        var insertEvent = await PrepareAsync(connection, RawEventStatements.InsertEventSql, RawEventStatements.InsertEventParameters);
+        var upsertStats = await PrepareAsync(connection, RawEventStatements.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
         return new RawNpgsqlWriter(connection, insertEvent, upsertStats);
     }
 

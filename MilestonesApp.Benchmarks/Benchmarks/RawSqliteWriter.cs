@@ -2,14 +2,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
-using MilestonesApp.Engine.Storage;
 
 namespace MilestonesApp.Benchmarks.Benchmarks;
 
 /// <summary>
 /// B0, the floor: plain Microsoft.Data.Sqlite on one open connection with the app's per-connection settings and its
-/// background checkpoint, one transaction per event doing only the necessary writes: the engine's own two statements
-/// (insert the event, upsert the stats), prepared once, and nothing else.
+/// background checkpoint, one transaction per event doing only the necessary writes: the two statements of
+/// <see cref="RawEventStatements"/> (insert the event, upsert the stats), prepared once, and nothing else.
 /// </summary>
 internal sealed class RawSqliteWriter : IAsyncDisposable
 {
@@ -17,13 +16,14 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
     private readonly SqliteCheckpointService checkpoints;
     private readonly SqliteCommand insertEvent;
     private readonly SqliteCommand upsertStats;
+    private readonly SemaphoreSlim gate = new(1, 1);
 
     private RawSqliteWriter(SqliteConnection connection, SqliteCheckpointService checkpoints)
     {
         this.connection = connection;
         this.checkpoints = checkpoints;
-        insertEvent = Prepare(EngineStore.InsertEventSql, RawEventStatements.InsertEventParameters);
-        upsertStats = Prepare(EngineStore.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
+        insertEvent = Prepare(RawEventStatements.InsertEventSql, RawEventStatements.InsertEventParameters);
+        upsertStats = Prepare(RawEventStatements.ApplyStatsSql, RawEventStatements.ApplyStatsParameters);
     }
 
     public static async Task<RawSqliteWriter> OpenAsync(string connectionString, SqliteSynchronous synchronous)
@@ -47,8 +47,26 @@ internal sealed class RawSqliteWriter : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
+    /// <summary>
+    /// The same, for concurrent callers: behind an in-process gate of the kind the engine used on SQLite before group
+    /// commit, one writer at a time and the rest queued, still one transaction (and one commit) per event.
+    /// </summary>
+    public async Task RecordQueuedAsync(DomainEvent domainEvent)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await RecordAsync(domainEvent);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        gate.Dispose();
         await checkpoints.StopAsync(CancellationToken.None);
         checkpoints.Dispose();
         await insertEvent.DisposeAsync();

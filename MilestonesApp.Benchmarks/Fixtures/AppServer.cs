@@ -31,5 +31,7 @@ internal sealed class AppServer : WebApplicationFactory<AppDbContext>
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", EngineFixture.ConnectionStringFor(databasePath));
         builder.UseSetting("Milestones:Api:RateLimitPermits", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Stdout carries only the results table; the app's warnings join the progress on stderr.
+        builder.UseSetting("Logging:Console:LogToStandardErrorThreshold", "Trace");
     }
 }

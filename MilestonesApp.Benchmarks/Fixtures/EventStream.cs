@@ -16,6 +16,12 @@ internal sealed class EventStream(IReadOnlyList<string> users, DateTimeOffset st
     public static EventStream After(HistoryShape history, IReadOnlyList<string> users, string keyPrefix) =>
         new(users, history.End.AddDays(1), keyPrefix);
 
+    /// <summary>One stream per writer, each over its own share of the users, so that no two writers touch one user.</summary>
+    public static EventStream[] PerWriter(HistoryShape history, IReadOnlyList<string> users, int writers, string keyPrefix) =>
+        Enumerable.Range(0, writers)
+            .Select(writer => After(history, users.Where((_, i) => i % writers == writer).ToList(), $"{keyPrefix}-{writer}"))
+            .ToArray();
+
     public DomainEvent Next()
     {
         var index = Interlocked.Increment(ref next);

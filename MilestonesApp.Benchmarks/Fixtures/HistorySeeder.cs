@@ -15,7 +15,7 @@ internal static class HistorySeeder
     private const string InsertEvents = """
         WITH RECURSIVE seq(n) AS (SELECT @first UNION ALL SELECT n + 1 FROM seq WHERE n + 1 < @last)
         INSERT INTO events (user_id, event_type, occurred_at, metadata, idempotency_key, recorded_at)
-        SELECT 'user' || printf('%06d', n / @per),
+        SELECT 'user' || printf('%06d', @first_user + n / @per),
                CASE WHEN (n * 2654435761) % 1000003 % 100 < 20 THEN 'UserLoggedIn'
                     WHEN (n * 2654435761) % 1000003 % 100 < 60 THEN 'WinLogged'
                     ELSE 'HabitCompleted' END,
@@ -33,27 +33,15 @@ internal static class HistorySeeder
         GROUP BY user_id
         """;
 
-    public static async Task SeedAsync(string connectionString, HistoryShape shape)
+    /// <summary>Loads each shape's events, then folds every user's stats once; the shapes' user ranges must not overlap.</summary>
+    public static async Task SeedAsync(string connectionString, IReadOnlyList<HistoryShape> shapes)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        var start = shape.Start.ToUnixTimeMilliseconds();
-        var step = (shape.End.ToUnixTimeMilliseconds() - start) / shape.EventsPerUser;
-        for (long first = 0; first < shape.TotalEvents; first += EventsPerTransaction)
+        foreach (var shape in shapes)
         {
-            await using var transaction = connection.BeginTransaction();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = InsertEvents;
-            command.Parameters.AddWithValue("@first", first);
-            command.Parameters.AddWithValue("@last", Math.Min(first + EventsPerTransaction, shape.TotalEvents));
-            command.Parameters.AddWithValue("@per", shape.EventsPerUser);
-            command.Parameters.AddWithValue("@start", start);
-            command.Parameters.AddWithValue("@step", step);
-            command.Parameters.AddWithValue("@end", shape.End.ToUnixTimeMilliseconds());
-            await command.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
+            await InsertEventsAsync(connection, shape);
         }
 
         await using (var transaction = connection.BeginTransaction())
@@ -65,6 +53,28 @@ internal static class HistorySeeder
             await transaction.CommitAsync();
         }
 
-        Progress.Say($"seeded {shape.TotalEvents:N0} events for {shape.Users:N0} users in {clock.Elapsed.TotalSeconds:F1} s");
+        Progress.Say($"seeded {shapes.Sum(s => s.TotalEvents):N0} events for {shapes.Sum(s => s.Users):N0} users in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static async Task InsertEventsAsync(SqliteConnection connection, HistoryShape shape)
+    {
+        var start = shape.Start.ToUnixTimeMilliseconds();
+        var step = (shape.End.ToUnixTimeMilliseconds() - start) / shape.EventsPerUser;
+        for (long first = 0; first < shape.TotalEvents; first += EventsPerTransaction)
+        {
+            await using var transaction = connection.BeginTransaction();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = InsertEvents;
+            command.Parameters.AddWithValue("@first", first);
+            command.Parameters.AddWithValue("@last", Math.Min(first + EventsPerTransaction, shape.TotalEvents));
+            command.Parameters.AddWithValue("@first_user", shape.FirstUser);
+            command.Parameters.AddWithValue("@per", shape.EventsPerUser);
+            command.Parameters.AddWithValue("@start", start);
+            command.Parameters.AddWithValue("@step", step);
+            command.Parameters.AddWithValue("@end", shape.End.ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
     }
 }

@@ -8,19 +8,19 @@ namespace MilestonesApp.Benchmarks.Fixtures;
 internal static class SeededDatabase
 {
     /// <summary>
-    /// The app's schema and 13 seeded milestones plus <paramref name="extraMilestones"/>, the history, and one login
+    /// The app's schema and 13 seeded milestones plus <paramref name="extraMilestones"/>, the histories, and one login
     /// per active user through the engine, so the awards their history earned are held before anything is measured.
     /// </summary>
     public static async Task<string> CreateAsync(
-        Workspace workspace, string fileName, HistoryShape history, int extraMilestones, IReadOnlyList<string> activeUsers)
+        Workspace workspace, string fileName, IReadOnlyList<HistoryShape> histories, int extraMilestones, IReadOnlyList<string> activeUsers)
     {
         var path = workspace.PathOf(fileName);
         await using var fixture = await EngineFixture.OpenAsync(path);
         await BenchmarkMilestones.AddAsync(fixture.Catalog, extraMilestones);
-        await HistorySeeder.SeedAsync(fixture.ConnectionString, history);
+        await HistorySeeder.SeedAsync(fixture.ConnectionString, histories);
 
         var clock = Stopwatch.StartNew();
-        var loginAt = history.End.AddMinutes(1);
+        var loginAt = histories.Max(history => history.End).AddMinutes(1);
         foreach (var user in activeUsers)
         {
             await fixture.Engine.RecordAsync(new DomainEvent(user, EventTypes.UserLoggedIn, loginAt, IdempotencyKey: "seed-catch-up"));

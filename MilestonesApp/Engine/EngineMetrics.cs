@@ -4,7 +4,7 @@ namespace MilestonesApp.Engine;
 
 /// <summary>
 /// The engine's instruments, on the meter <see cref="MeterName"/>: what an operator watches to see it working (events,
-/// duplicates, awards) and how long a caller waits for <c>RecordAsync</c>, write-gate queueing included.
+/// duplicates, awards, writes per commit) and how long a caller waits for <c>RecordAsync</c>, write-gate queueing included.
 /// </summary>
 public sealed class EngineMetrics
 {
@@ -16,6 +16,7 @@ public sealed class EngineMetrics
     private readonly Histogram<double> recordDuration;
     private readonly Counter<long> catchUpEventsRead;
     private readonly Counter<long> catchUpConflicts;
+    private readonly Histogram<int> commitBatchSize;
 
     public EngineMetrics(IMeterFactory meterFactory)
     {
@@ -28,7 +29,9 @@ public sealed class EngineMetrics
         catchUpEventsRead = meter.CreateCounter<long>("milestones.engine.catch_up.events_read", "{event}",
             "History events that login catch-up read: incremental (milestones unchanged since the user's last catch-up), full (over the whole history, outside the write transaction) or late (a login older than the user's latest event).");
         catchUpConflicts = meter.CreateCounter<long>("milestones.engine.catch_up.conflicts", "{conflict}",
-            "Full catch-ups evaluated again because an event of the user, another catch-up or a catalog change came between their read and their write.");
+            "Full catch-ups evaluated again because an event of the user or another catch-up came between their read and their write.");
+        commitBatchSize = meter.CreateHistogram<int>("milestones.engine.commit.writes", "{write}", "How many writes one SQLite commit (and fsync) carried: group commit at work.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
     }
 
     internal void CatchUpRead(CatchUpKind kind, long events) =>
@@ -56,6 +59,8 @@ public sealed class EngineMetrics
 
         recordDuration.Record(elapsed.TotalSeconds, type, new KeyValuePair<string, object?>("milestones.outcome", result.WasDuplicate ? "duplicate" : "recorded"));
     }
+
+    internal void Committed(int writes) => commitBatchSize.Record(writes);
 
     // No event type tag: a refused event's type may be anything a caller sent, and tags must stay a small set.
     internal void Failed(TimeSpan elapsed) =>

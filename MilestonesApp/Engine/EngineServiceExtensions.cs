@@ -11,7 +11,7 @@ public static class EngineServiceExtensions
     /// The engine, the catalog, the backfill and the stats rebuilder, with the definition cache and write gate they share,
     /// and the in-process award notifier unless another (one across nodes) was registered first. Needs
     /// <see cref="DataServiceExtensions.AddMilestonesData"/>, which decides the provider: on SQLite one kept write
-    /// connection behind the gate, on PostgreSQL a pooled connection per transaction.
+    /// connection behind the gate with group commit, on PostgreSQL a pooled connection per transaction.
     /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
@@ -40,13 +40,10 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<IMilestoneEngine>(services => new MeteredMilestoneEngine(
             services.GetRequiredService<AwardPublishingEngine>(), services.GetRequiredService<EngineMetrics>()));
         builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
-        builder.Services.AddSingleton<EngineConnection>();
-        builder.Services.AddSingleton<PooledEngineConnection>();
-        builder.Services.AddSingleton<IEngineConnection>(services =>
+        builder.Services.AddSingleton<IEngineWriter>(services =>
             services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite
-                ? services.GetRequiredService<EngineConnection>()
-                : services.GetRequiredService<PooledEngineConnection>());
-        builder.Services.AddSingleton<IEngineWriter, TransactionPerWriteWriter>();
+                ? ActivatorUtilities.CreateInstance<GroupCommitWriter>(services)
+                : ActivatorUtilities.CreateInstance<PooledEngineWriter>(services));
         builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;

@@ -34,14 +34,17 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbC
     internal async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(EngineStore store, CancellationToken cancellationToken) =>
         (await GetCatalogAsync(store, cancellationToken)).Active;
 
+    /// <summary>The active definitions as seen by the store's transaction, with the catalog version they were read under.</summary>
+    internal async ValueTask<ActiveCatalog> GetCatalogAsync(EngineStore store, CancellationToken cancellationToken) =>
+        await ForVersionAsync(store, await store.CatalogVersionAsync(cancellationToken), cancellationToken);
+
     /// <summary>
-    /// The active definitions as seen by the store's transaction, with the version they were read under. Read after the
-    /// version, they may be newer than it (a save in between), never older: a catch-up marked with that version
-    /// covers no milestone it did not see.
+    /// The active definitions of the catalog version the store's transaction read, loaded when it is not the cached one.
+    /// Read after the version, they may be newer than it (a save in between), never older: a catch-up marked with that
+    /// version covers no milestone it did not see.
     /// </summary>
-    internal async ValueTask<ActiveCatalog> GetCatalogAsync(EngineStore store, CancellationToken cancellationToken)
+    internal async ValueTask<ActiveCatalog> ForVersionAsync(EngineStore store, long version, CancellationToken cancellationToken)
     {
-        var version = await store.CatalogVersionAsync(cancellationToken);
         if (Volatile.Read(ref current) is { } cached && cached.Version == version)
         {
             return cached;

@@ -35,8 +35,6 @@ internal sealed class MilestoneEngine(
     private async Task<Recorded> RecordInTransactionAsync(
         DomainEvent domainEvent, string? metadata, EngineStore store, CancellationToken cancellationToken)
     {
-        var catalog = await definitions.GetCatalogAsync(store, cancellationToken);
-        var active = catalog.Active;
         var now = time.GetUtcNow();
 
         var eventId = await store.TryInsertEventAsync(domainEvent, metadata, now, cancellationToken);
@@ -49,19 +47,20 @@ internal sealed class MilestoneEngine(
             }
 
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
-            var described = await DescribeAsync(store, granted, active, cancellationToken);
+            var current = await definitions.GetActiveAsync(store, cancellationToken);
+            var described = await DescribeAsync(store, granted, current, cancellationToken);
             return new Recorded(new EngineResult(original.Id, WasDuplicate: true, described), CatchUpLeft: null);
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
-        var stats = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var (stats, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var catalog = await definitions.ForVersionAsync(store, catalogVersion, cancellationToken);
         var history = new SqlUserHistory(store, domainEvent.UserId);
         var context = new EvaluationContext(recorded, stats, history);
 
         // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
         var late = recorded.OccurredAt < stats.LastActivityAt;
         var receipts = late ? await store.HeldReceiptsAsync(domainEvent.UserId, cancellationToken) : null;
-        var held = receipts?.Keys.ToHashSet() ?? await store.HeldMilestoneIdsAsync(domainEvent.UserId, cancellationToken);
 
         if (!late && recorded.EventType == EventTypes.UserLoggedIn)
         {
@@ -80,7 +79,7 @@ internal sealed class MilestoneEngine(
         var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
         var lateMark = lateLogin ? await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken) : null;
         var awarded = new List<AwardedMilestone>();
-        foreach (var milestone in active)
+        foreach (var milestone in catalog.Active)
         {
             if (receipts is not null && receipts.TryGetValue(milestone.Id, out var receipt))
             {

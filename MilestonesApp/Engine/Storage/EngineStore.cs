@@ -20,7 +20,11 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         RETURNING id
         """;
 
-    internal const string ApplyStatsSql = """
+    // Besides the row, it returns what evaluating the event needs first: the catalog version and the milestones the
+    // user holds, so an event runs no statements of its own for them. On PostgreSQL the subqueries see the statement's
+    // snapshot, which may miss an award committed by a writer this one waited for on the row lock: the unique
+    // constraint still refuses a second award (see TryInsertAwardAsync), so that costs only an evaluation.
+    internal const string ApplyStatsSql = $"""
         INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed, last_login_at, last_activity_at)
         VALUES (@user_id, @login_count, @total_wins, @total_habits_completed, @last_login_at, @last_activity_at)
         ON CONFLICT (user_id) DO UPDATE SET
@@ -31,8 +35,13 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
                 THEN excluded.last_login_at ELSE user_stats.last_login_at END,
             last_activity_at = CASE WHEN user_stats.last_activity_at IS NULL OR excluded.last_activity_at > user_stats.last_activity_at
                 THEN excluded.last_activity_at ELSE user_stats.last_activity_at END
-        RETURNING login_count, total_wins, total_habits_completed, last_login_at, last_activity_at
+        RETURNING login_count, total_wins, total_habits_completed, last_login_at, last_activity_at,
+            ({CatalogVersionSql}),
+            (SELECT string_agg(CAST(milestone_id AS TEXT), ',') FROM user_milestones WHERE user_milestones.user_id = @user_id)
         """;
+
+    // The one row is Data.Entities.CatalogVersion.RowId.
+    private const string CatalogVersionSql = "SELECT version FROM catalog_version WHERE id = 1";
 
     internal const string CountEventsSql = """
         SELECT count(*) FROM events
@@ -50,7 +59,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
     /// <summary>The catalog's version, raised with every change to the milestones (<c>catalog_version</c>).</summary>
     public async Task<long> CatalogVersionAsync(CancellationToken cancellationToken)
     {
-        var command = Command("SELECT version FROM catalog_version WHERE id = @id", ("id", Data.Entities.CatalogVersion.RowId));
+        var command = Command(CatalogVersionSql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -100,8 +109,11 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
             reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
-    /// <summary>Adds the event's delta to the stats row with one atomic upsert and returns the row as it now stands.</summary>
-    public async Task<UserStatsSnapshot> ApplyStatsAsync(string userId, StatsDelta delta, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the event's delta to the stats row with one atomic upsert; returns the row as it now stands, with the
+    /// catalog version and the ids of the milestones the user holds.
+    /// </summary>
+    public async Task<AppliedStats> ApplyStatsAsync(string userId, StatsDelta delta, CancellationToken cancellationToken)
     {
         var command = Command(ApplyStatsSql,
             ("user_id", userId),
@@ -112,7 +124,17 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
             ("last_activity_at", delta.LastActivityAt.ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return ReadStats(userId, reader);
+        var held = new HashSet<int>();
+        if (!reader.IsDBNull(6))
+        {
+            var ids = reader.GetString(6).AsSpan();
+            foreach (var range in ids.Split(','))
+            {
+                held.Add(int.Parse(ids[range], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return new AppliedStats(ReadStats(userId, reader), reader.GetInt64(5), held);
     }
 
     /// <summary>How far the user's catch-up reached, or null before their first complete one.</summary>
@@ -160,6 +182,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The ids of the milestones the user holds, for work outside an event's transaction (which has them from its upsert).</summary>
     public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
     {
         var command = Command("SELECT milestone_id FROM user_milestones WHERE user_id = @user_id", ("user_id", userId));
@@ -396,8 +419,14 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         return events;
     }
 
-    /// <summary>The statement's command, created on first use, in the current transaction with the given values bound.</summary>
-    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a statement without parameters or rows, such as the group-commit writer's transaction control.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) => Command(sql).ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>
+    /// The statement's command, created on first use, in the current transaction with the given values bound by
+    /// position: a call allocates no array and looks up no parameter by name.
+    /// </summary>
+    private DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -414,9 +443,9 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         }
 
         command.Transaction = Transaction;
-        foreach (var (name, value) in parameters)
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters["@" + name].Value = value ?? DBNull.Value;
+            command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         return command;
