@@ -247,6 +247,9 @@ public sealed class MilestoneBackfillTests : IAsyncDisposable
         public ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
             inner.FindFirstAsync(context, cancellationToken);
 
+        public ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken) =>
+            inner.FindFirstSinceAsync(context, evaluatedThrough, cancellationToken);
+
         public ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
             inner.EvaluateLateAsync(context, triggerEvent, cancellationToken);
 

@@ -17,13 +17,17 @@ internal static class ReferenceModel
 
     public sealed record ExpectedStats(long LoginCount, long TotalWins, long TotalHabitsCompleted, DateTimeOffset? LastLoginAt, DateTimeOffset? LastActivityAt);
 
-    public static List<ExpectedAward> Awards(IEnumerable<MilestoneDefinition> active, IReadOnlyList<LoggedEvent> log)
+    /// <summary>
+    /// The awards of an in-order log, for milestones saved just before event <paramref name="savedBefore"/>: from then
+    /// on each is awarded as if it had always existed (its condition may have held before it did), never earlier.
+    /// </summary>
+    public static List<ExpectedAward> Awards(IEnumerable<MilestoneDefinition> active, IReadOnlyList<LoggedEvent> log, int savedBefore = 0)
     {
         var awards = new List<ExpectedAward>();
         foreach (var milestone in active)
         {
             var holdsAt = Condition(milestone, log);
-            for (var i = 0; i < log.Count; i++)
+            for (var i = savedBefore; i < log.Count; i++)
             {
                 var first = Enumerable.Range(0, i + 1).Cast<int?>().FirstOrDefault(j => holdsAt(j!.Value));
                 var triggered = log[i].EventType == milestone.TriggerEvent && holdsAt(i);

@@ -26,13 +26,21 @@ public static class CatalogChanges
         return transaction;
     }
 
-    /// <summary>Saves the tracked changes, raises the catalog version and commits.</summary>
+    /// <summary>
+    /// Raises the catalog version, stamps every added or changed milestone with it (so users evaluated before it catch
+    /// up on that milestone over their whole history, once), saves and commits.
+    /// </summary>
     public static async Task SaveCatalogChangesAsync(this DbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
+        var versions = db.Set<CatalogVersion>().Where(v => v.Id == CatalogVersion.RowId);
+        await versions.ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+        var raised = await versions.Select(v => v.Version).SingleAsync(cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries<Milestone>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.ChangedInVersion = raised;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        await db.Set<CatalogVersion>()
-            .Where(v => v.Id == CatalogVersion.RowId)
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

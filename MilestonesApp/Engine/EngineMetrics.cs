@@ -14,6 +14,8 @@ public sealed class EngineMetrics
     private readonly Counter<long> duplicates;
     private readonly Counter<long> awards;
     private readonly Histogram<double> recordDuration;
+    private readonly Counter<long> catchUpEventsRead;
+    private readonly Counter<long> catchUpConflicts;
     private readonly Histogram<int> commitBatchSize;
 
     public EngineMetrics(IMeterFactory meterFactory)
@@ -24,9 +26,23 @@ public sealed class EngineMetrics
         awards = meter.CreateCounter<long>("milestones.engine.awards", "{award}", "Milestones newly awarded by RecordAsync.");
         recordDuration = meter.CreateHistogram<double>("milestones.engine.record.duration", "s", "How long RecordAsync took, waiting for the write gate included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        catchUpEventsRead = meter.CreateCounter<long>("milestones.engine.catch_up.events_read", "{event}",
+            "History events that login catch-up read: incremental (milestones unchanged since the user's last catch-up), full (over the whole history, outside the write transaction) or late (a login older than the user's latest event).");
+        catchUpConflicts = meter.CreateCounter<long>("milestones.engine.catch_up.conflicts", "{conflict}",
+            "Full catch-ups evaluated again because an event of the user or another catch-up came between their read and their write.");
         commitBatchSize = meter.CreateHistogram<int>("milestones.engine.commit.writes", "{write}", "How many writes one SQLite commit (and fsync) carried: group commit at work.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
     }
+
+    internal void CatchUpRead(CatchUpKind kind, long events) =>
+        catchUpEventsRead.Add(events, new KeyValuePair<string, object?>("milestones.catch_up.kind", kind switch
+        {
+            CatchUpKind.Full => "full",
+            CatchUpKind.Late => "late",
+            _ => "incremental",
+        }));
+
+    internal void CatchUpConflict() => catchUpConflicts.Add(1);
 
     internal void Recorded(string eventType, EngineResult result, TimeSpan elapsed)
     {

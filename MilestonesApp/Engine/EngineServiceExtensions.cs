@@ -33,6 +33,8 @@ public static class EngineServiceExtensions
         builder.Services.TryAddSingleton<IMilestoneTexts, DefinitionTexts>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<EngineMetrics>();
+        builder.Services.AddSingleton<IEngineSnapshots, EngineSnapshots>();
+        builder.Services.AddSingleton<LoginCatchUp>();
         builder.Services.AddSingleton<MilestoneEngine>();
         builder.Services.AddSingleton<AwardPublishingEngine>();
         builder.Services.AddSingleton<IMilestoneEngine>(services => new MeteredMilestoneEngine(

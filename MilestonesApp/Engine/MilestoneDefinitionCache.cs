@@ -6,8 +6,13 @@ using MilestonesApp.Engine.Storage;
 
 namespace MilestonesApp.Engine;
 
-/// <summary>An active milestone with its rule parsed once, not per event.</summary>
-public sealed record ActiveMilestone(int Id, MilestoneDefinition Definition, IMilestoneRule Rule);
+/// <summary>
+/// An active milestone with its rule parsed once, not per event, and the catalog version its row was last saved in.
+/// </summary>
+public sealed record ActiveMilestone(int Id, MilestoneDefinition Definition, IMilestoneRule Rule, long ChangedInVersion);
+
+/// <summary>The active milestones as of one catalog version.</summary>
+public sealed record ActiveCatalog(long Version, IReadOnlyList<ActiveMilestone> Active);
 
 /// <summary>
 /// The active definitions, parsed once per catalog version. The version is read from the database each time (in the
@@ -15,7 +20,7 @@ public sealed record ActiveMilestone(int Id, MilestoneDefinition Definition, IMi
 /// </summary>
 public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbContext> dbFactory, ILogger<MilestoneDefinitionCache> logger)
 {
-    private Snapshot? current;
+    private ActiveCatalog? current;
 
     /// <summary>The active definitions as the database holds them now, read outside any transaction.</summary>
     public async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(CancellationToken cancellationToken = default)
@@ -27,31 +32,38 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbC
 
     /// <summary>The active definitions as seen by the store's transaction.</summary>
     internal async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(EngineStore store, CancellationToken cancellationToken) =>
+        (await GetCatalogAsync(store, cancellationToken)).Active;
+
+    /// <summary>The active definitions as seen by the store's transaction, with the catalog version they were read under.</summary>
+    internal async ValueTask<ActiveCatalog> GetCatalogAsync(EngineStore store, CancellationToken cancellationToken) =>
         await ForVersionAsync(store, await store.CatalogVersionAsync(cancellationToken), cancellationToken);
 
-    /// <summary>The active definitions of the catalog version the store's transaction read, loaded when it is not the cached one.</summary>
-    internal async ValueTask<IReadOnlyList<ActiveMilestone>> ForVersionAsync(EngineStore store, long version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The active definitions of the catalog version the store's transaction read, loaded when it is not the cached one.
+    /// Read after the version, they may be newer than it (a save in between), never older: a catch-up marked with that
+    /// version covers no milestone it did not see.
+    /// </summary>
+    internal async ValueTask<ActiveCatalog> ForVersionAsync(EngineStore store, long version, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref current) is { } cached && cached.Version == version)
         {
-            return cached.Active;
+            return cached;
         }
 
-        // Read after the version: a save in between leaves newer definitions under an older version, reread next time.
-        var loaded = Parse(await store.MilestonesAsync(activeOnly: true, cancellationToken));
-        Volatile.Write(ref current, new Snapshot(version, loaded));
+        var loaded = new ActiveCatalog(version, Parse(await store.MilestonesAsync(activeOnly: true, cancellationToken)));
+        Volatile.Write(ref current, loaded);
         return loaded;
     }
 
-    private List<ActiveMilestone> Parse(IReadOnlyList<(int Id, MilestoneDefinition Definition)> rows)
+    private List<ActiveMilestone> Parse(IReadOnlyList<(int Id, MilestoneDefinition Definition, long ChangedInVersion)> rows)
     {
         var milestones = new List<ActiveMilestone>(rows.Count);
-        foreach (var (id, definition) in rows)
+        foreach (var (id, definition, changedInVersion) in rows)
         {
             var errors = new List<string>();
             if (MilestoneDefinitionValidator.Validate(definition, errors) is { } rule)
             {
-                milestones.Add(new ActiveMilestone(id, definition, rule));
+                milestones.Add(new ActiveMilestone(id, definition, rule, changedInVersion));
             }
             else
             {
@@ -61,8 +73,6 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbC
 
         return milestones;
     }
-
-    private sealed record Snapshot(long Version, IReadOnlyList<ActiveMilestone> Active);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Milestone '{Code}' is stored but invalid, so it is never evaluated: {Errors}")]
     private static partial void LogSkipped(ILogger logger, string code, string errors);

@@ -5,12 +5,16 @@ namespace MilestonesApp.Engine;
 
 /// <summary>
 /// Records one event per transaction: insert the event, add its delta to the stats row, evaluate the milestones it
-/// triggers (all unheld ones on a login: catch-up), insert awards that the unique constraint lets through, commit.
+/// triggers, insert awards that the unique constraint lets through, commit. A login also catches up on every milestone
+/// the user lacks (<see cref="LoginCatchUp"/>): inside the transaction from the user's catch-up mark on, and, for what
+/// the mark does not cover, over the whole history after the commit.
 /// Nothing is evaluated before the stats upsert: on PostgreSQL its row lock is what orders one user's events.
 /// </summary>
 internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
     IEngineWriter writer,
+    LoginCatchUp catchUp,
+    EngineMetrics metrics,
     DomainEventValidator validator,
     IMilestoneTexts texts,
     TimeProvider time) : IMilestoneEngine
@@ -18,10 +22,17 @@ internal sealed class MilestoneEngine(
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
         var metadata = validator.Validate(domainEvent);
-        return await writer.WriteAsync((store, token) => RecordInTransactionAsync(domainEvent, metadata, store, token), cancellationToken);
+        var recorded = await writer.WriteAsync((store, token) => RecordInTransactionAsync(domainEvent, metadata, store, token), cancellationToken);
+        if (recorded.CatchUpLeft is not { } login)
+        {
+            return recorded.Result;
+        }
+
+        var caughtUp = await catchUp.CompleteAsync(domainEvent.UserId, login, cancellationToken);
+        return caughtUp.Count == 0 ? recorded.Result : recorded.Result with { NewlyAwarded = [.. recorded.Result.NewlyAwarded, .. caughtUp] };
     }
 
-    private async Task<EngineResult> RecordInTransactionAsync(
+    private async Task<Recorded> RecordInTransactionAsync(
         DomainEvent domainEvent, string? metadata, EngineStore store, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -37,21 +48,38 @@ internal sealed class MilestoneEngine(
 
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
             var current = await definitions.GetActiveAsync(store, cancellationToken);
-            return new EngineResult(original.Id, WasDuplicate: true, await DescribeAsync(store, granted, current, cancellationToken));
+            var described = await DescribeAsync(store, granted, current, cancellationToken);
+            return new Recorded(new EngineResult(original.Id, WasDuplicate: true, described), CatchUpLeft: null);
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
         var (stats, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
-        var active = await definitions.ForVersionAsync(store, catalogVersion, cancellationToken);
-        var context = new EvaluationContext(recorded, stats, new SqlUserHistory(store, domainEvent.UserId));
+        var catalog = await definitions.ForVersionAsync(store, catalogVersion, cancellationToken);
+        var history = new SqlUserHistory(store, domainEvent.UserId);
+        var context = new EvaluationContext(recorded, stats, history);
 
         // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
         var late = recorded.OccurredAt < stats.LastActivityAt;
         var receipts = late ? await store.HeldReceiptsAsync(domainEvent.UserId, cancellationToken) : null;
-        var catchUp = recorded.EventType == EventTypes.UserLoggedIn;
 
+        if (!late && recorded.EventType == EventTypes.UserLoggedIn)
+        {
+            var mark = await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken);
+            var findings = await catchUp.EvaluateAsync(context, catalog, mark, held, whole: false, store, cancellationToken);
+            var caughtUp = await catchUp.AwardAsync(store, findings, recorded, cancellationToken);
+            if (findings.Complete)
+            {
+                await catchUp.TryMarkAsync(store, findings, recorded, cancellationToken);
+            }
+
+            return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, caughtUp), findings.Complete ? null : recorded);
+        }
+
+        // A late login's catch-up reads from the user's mark on, where it covers the milestone, as an in-order one does.
+        var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
+        var lateMark = lateLogin ? await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken) : null;
         var awarded = new List<AwardedMilestone>();
-        foreach (var milestone in active)
+        foreach (var milestone in catalog.Active)
         {
             if (receipts is not null && receipts.TryGetValue(milestone.Id, out var receipt))
             {
@@ -63,13 +91,16 @@ internal sealed class MilestoneEngine(
                 continue;
             }
 
-            if (held.Contains(milestone.Id) || (!late && !catchUp && milestone.Definition.TriggerEvent != recorded.EventType))
+            if (held.Contains(milestone.Id) || (!late && milestone.Definition.TriggerEvent != recorded.EventType))
             {
                 continue;
             }
 
-            var achievedBy = late ? await milestone.Rule.EvaluateLateAsync(context, milestone.Definition.TriggerEvent, cancellationToken)
-                : catchUp ? (milestone.Rule.MayHold(stats) ? await milestone.Rule.FindFirstAsync(context, cancellationToken) : null)
+            var achievedBy = late
+                ? await milestone.Rule.EvaluateLateAsync(
+                    context with { CaughtUpThrough = lateMark is not null && lateMark.Covers(milestone) ? lateMark.Through : null },
+                    milestone.Definition.TriggerEvent,
+                    cancellationToken)
                 : await milestone.Rule.EvaluateAtEventAsync(context, cancellationToken);
             if (achievedBy is not null &&
                 await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))
@@ -78,11 +109,16 @@ internal sealed class MilestoneEngine(
             }
         }
 
-        return new EngineResult(recorded.Id, WasDuplicate: false, awarded);
+        if (lateLogin)
+        {
+            metrics.CatchUpRead(CatchUpKind.Late, history.EventsRead);
+        }
+
+        return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, awarded), CatchUpLeft: null);
     }
 
     // Times are stored as whole milliseconds; rules must compare what was stored, not what was passed in.
-    private static DateTimeOffset TruncateToStoredPrecision(DateTimeOffset value) =>
+    internal static DateTimeOffset TruncateToStoredPrecision(DateTimeOffset value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
 
     private async Task<IReadOnlyList<AwardedMilestone>> DescribeAsync(
@@ -102,4 +138,7 @@ internal sealed class MilestoneEngine(
 
         return granted.Select(award => texts.Award(byId[award.MilestoneId], award.AwardedAt)).ToList();
     }
+
+    /// <summary>What the event's transaction did, and the login whose whole-history catch-up is left for after its commit.</summary>
+    private sealed record Recorded(EngineResult Result, RecordedEvent? CatchUpLeft);
 }

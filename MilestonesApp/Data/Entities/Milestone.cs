@@ -20,6 +20,9 @@ public sealed class Milestone
     /// <summary>Hash of the seed entry this row was last synced from, so a start-up sync only overwrites rows whose seed changed.</summary>
     public string? SeedHash { get; set; }
 
+    /// <summary>The catalog version that the last save of this row raised: users evaluated against an older one catch up on it in full.</summary>
+    public long ChangedInVersion { get; set; }
+
     public static Milestone From(MilestoneDefinition definition)
     {
         var row = new Milestone

@@ -427,6 +427,10 @@ namespace MilestonesApp.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("animation_kind");
 
+                    b.Property<long>("ChangedInVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_in_version");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -630,6 +634,14 @@ namespace MilestonesApp.Data.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<long?>("EvaluatedThrough")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluated_through");
+
+                    b.Property<long?>("EvaluatedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluated_version");
 
                     b.Property<long?>("LastActivityAt")
                         .HasColumnType("INTEGER")

@@ -41,11 +41,16 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
         return await context.History.NthAsync(CountedEvent, Threshold, cancellationToken);
     }
 
-    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
-    {
-        var counted = await context.History.UpToAsync(CountedEvent, context.Event.OccurredAt, cancellationToken);
-        return counted.Count >= Threshold ? counted[Threshold - 1] : null;
-    }
+    // The threshold-th counted event, if it occurred by the event evaluated: a threshold's worth of index entries.
+    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        MayHold(context.Stats) && await context.History.NthAsync(CountedEvent, Threshold, cancellationToken) is { } reached
+            && reached.OccurredAt <= context.Event.OccurredAt
+            ? reached
+            : null;
+
+    // The counter is exact, so the full answer already reads only what the award needs.
+    public ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken) =>
+        FindFirstAsync(context, cancellationToken);
 
     // Judged afresh in time order, the award exists once the threshold-th counted event exists and some trigger event
     // (real time) or login (catch-up) comes at or after it; the receipt is that threshold-th event.

@@ -18,6 +18,15 @@ public interface IMilestoneRule
     ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Incremental catch-up: the answer of <see cref="FindFirstAsync"/> for a user whose catch-up at a login at
+    /// <paramref name="evaluatedThrough"/> found that the condition held at no moment up to that login. Every late event
+    /// since was judged by <see cref="EvaluateLateAsync"/>, which counts that login as a witness, so if the user still
+    /// lacks the milestone the first moment it holds lies at or after <paramref name="evaluatedThrough"/> (the same
+    /// millisecond included). Reads only what could have changed since, never the whole history.
+    /// </summary>
+    ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A late event (one that occurred before the user's latest), for a milestone the user does not hold: whether the
     /// events so far, judged in time order, now award it, and if so the event that completed it. Any event type may
     /// ask; a rule answers null for one that cannot change its answer.

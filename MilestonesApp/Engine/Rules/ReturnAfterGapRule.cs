@@ -28,25 +28,23 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
     public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         FindFirstAsync(context, cancellationToken);
 
-    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken)
-    {
-        var logins = await context.History.UpToAsync(EventTypes.UserLoggedIn, context.Event.OccurredAt, cancellationToken);
-        for (var i = 1; i < logins.Count; i++)
-        {
-            if (logins[i].OccurredAt - logins[i - 1].OccurredAt >= Gap)
-            {
-                return logins[i];
-            }
-        }
+    public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        FirstReturn(await context.History.UpToAsync(EventTypes.UserLoggedIn, context.Event.OccurredAt, cancellationToken));
 
-        return null;
+    // Every pair of consecutive logins up to the login at evaluatedThrough was judged there: only pairs from it on remain.
+    public async ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken)
+    {
+        var now = context.Event.OccurredAt;
+        return MayHold(context.Stats) && now >= evaluatedThrough
+            ? FirstReturn(await context.History.BetweenAsync(EventTypes.UserLoggedIn, evaluatedThrough, now, cancellationToken))
+            : null;
     }
 
     // A late login is compared with the login before it in time (catch-up up to it), and becomes the login that the
     // next one returns from.
     public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
         context.Event.EventType == EventTypes.UserLoggedIn && MayHold(context.Stats)
-            ? await FindFirstAsync(context, cancellationToken) ?? await ReturnAfterAsync(context.History, context.Event, cancellationToken)
+            ? await this.FindFirstKnownAsync(context, cancellationToken) ?? await ReturnAfterAsync(context.History, context.Event, cancellationToken)
             : null;
 
     public async ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken)
@@ -64,6 +62,20 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
 
     public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
         EventTypes.UserLoggedIn, 1, "occurred_at - earlier >= @gap_ms", ("gap_ms", (long)Gap.TotalMilliseconds));
+
+    /// <summary>The first of <paramref name="logins"/> (consecutive, oldest first) that comes at least the gap after the one before it.</summary>
+    private RecordedEvent? FirstReturn(IReadOnlyList<RecordedEvent> logins)
+    {
+        for (var i = 1; i < logins.Count; i++)
+        {
+            if (logins[i].OccurredAt - logins[i - 1].OccurredAt >= Gap)
+            {
+                return logins[i];
+            }
+        }
+
+        return null;
+    }
 
     private async Task<RecordedEvent?> ReturnAfterAsync(IUserHistory history, RecordedEvent login, CancellationToken cancellationToken) =>
         await history.NextAsync(EventTypes.UserLoggedIn, login, cancellationToken) is { } next && next.OccurredAt - login.OccurredAt >= Gap

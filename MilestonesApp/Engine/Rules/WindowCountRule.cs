@@ -51,6 +51,15 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         FirstFullWindow(await context.History.UpToAsync(Event, context.Event.OccurredAt, cancellationToken), from: null);
 
+    // A full window ending at or after evaluatedThrough holds only events from a window before it on.
+    public async ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken)
+    {
+        var now = context.Event.OccurredAt;
+        return MayHold(context.Stats) && now >= evaluatedThrough
+            ? FirstFullWindow(await context.History.BetweenAsync(Event, evaluatedThrough - Window, now, cancellationToken), from: null)
+            : null;
+    }
+
     // Judged afresh in time order, the award exists once a trigger event (real time) has a full window ending at it, or
     // a login (catch-up) comes after the first full window. A late event of the counted type can complete only windows
     // ending within WindowDays after it, so only those, and the trigger events among them, are read.
@@ -63,7 +72,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         }
 
         var holdsAtLate = late.EventType == EventTypes.UserLoggedIn
-            ? await FindFirstAsync(context, cancellationToken) is not null
+            ? await this.FindFirstKnownAsync(context, cancellationToken) is not null
             : late.EventType == triggerEvent && await context.History.CountAsync(Event, late.OccurredAt - Window, late.OccurredAt, cancellationToken) >= Count;
         if (holdsAtLate)
         {

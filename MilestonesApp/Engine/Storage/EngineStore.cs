@@ -64,20 +64,21 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
     }
 
     /// <summary>The stored definitions with their ids, in id order: the active ones only, or all.</summary>
-    public async Task<IReadOnlyList<(int Id, MilestoneDefinition Definition)>> MilestonesAsync(bool activeOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(int Id, MilestoneDefinition Definition, long ChangedInVersion)>> MilestonesAsync(bool activeOnly, CancellationToken cancellationToken)
     {
         var command = Command($"""
-            SELECT id, code, title, description, icon, trigger_event, rule_type, rule_data, is_active, animation_kind, animation_data
+            SELECT id, code, title, description, icon, trigger_event, rule_type, rule_data, is_active, animation_kind, animation_data, changed_in_version
             FROM milestones {(activeOnly ? "WHERE is_active" : "")} ORDER BY id
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var milestones = new List<(int, MilestoneDefinition)>();
+        var milestones = new List<(int, MilestoneDefinition, long)>();
         while (await reader.ReadAsync(cancellationToken))
         {
             milestones.Add((reader.GetInt32(0), new MilestoneDefinition(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), reader.GetString(7), reader.GetBoolean(8), Enum.Parse<AnimationKind>(reader.GetString(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10))));
+                reader.IsDBNull(10) ? null : reader.GetString(10)),
+                reader.GetInt64(11)));
         }
 
         return milestones;
@@ -134,6 +135,65 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         }
 
         return new AppliedStats(ReadStats(userId, reader), reader.GetInt64(5), held);
+    }
+
+    /// <summary>How far the user's catch-up reached, or null before their first complete one.</summary>
+    public async Task<CatchUpMark?> CatchUpMarkAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = Command("SELECT evaluated_version, evaluated_through FROM user_stats WHERE user_id = @user_id", ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && !reader.IsDBNull(1)
+            ? new CatchUpMark(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)))
+            : null;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="reached"/> as the user's catch-up mark if the stats row is still as the catch-up read it
+    /// (<paramref name="read"/>, <paramref name="readMark"/>: no event and no other catch-up since), and returns whether it
+    /// was. A compare-and-set on the row, which also locks it until commit; the mark itself only ever moves forward.
+    /// </summary>
+    public async Task<bool> TryMarkCaughtUpAsync(UserStatsSnapshot read, CatchUpMark? readMark, CatchUpMark reached, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            UPDATE user_stats SET
+                evaluated_version = CASE WHEN evaluated_through IS NULL OR (evaluated_through <= @through AND evaluated_version <= @version)
+                    THEN @version ELSE evaluated_version END,
+                evaluated_through = CASE WHEN evaluated_through IS NULL OR (evaluated_through <= @through AND evaluated_version <= @version)
+                    THEN @through ELSE evaluated_through END
+            WHERE user_id = @user_id
+              AND login_count = @login_count AND total_wins = @total_wins AND total_habits_completed = @total_habits_completed
+              AND evaluated_version IS NOT DISTINCT FROM @read_version AND evaluated_through IS NOT DISTINCT FROM @read_through
+            """,
+            ("user_id", read.UserId),
+            ("version", reached.Version),
+            ("through", reached.Through.ToUnixTimeMilliseconds()),
+            ("login_count", read.LoginCount),
+            ("total_wins", read.TotalWins),
+            ("total_habits_completed", read.TotalHabitsCompleted),
+            ("read_version", readMark?.Version),
+            ("read_through", readMark?.Through.ToUnixTimeMilliseconds()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Locks the user's stats row until commit, as an event's upsert does, so that no event of theirs comes between.</summary>
+    public async Task LockStatsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = Command("UPDATE user_stats SET login_count = login_count WHERE user_id = @user_id", ("user_id", userId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The ids of the milestones the user holds, for work outside an event's transaction (which has them from its upsert).</summary>
+    public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = Command("SELECT milestone_id FROM user_milestones WHERE user_id = @user_id", ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            held.Add(reader.GetInt32(0));
+        }
+
+        return held;
     }
 
     /// <summary>Each held award's receipt: the event that proved it, by milestone id. Read only for a late event.</summary>

@@ -10,26 +10,41 @@ internal sealed class SqlUserHistory(EngineStore store, string userId) : IUserHi
 {
     private readonly Dictionary<string, IReadOnlyList<RecordedEvent>> eventsByType = new(StringComparer.Ordinal);
 
-    public Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        store.CountEventsAsync(userId, eventType, from, to, cancellationToken);
+    /// <summary>
+    /// How many of the user's events the queries so far returned or walked past (a count counts what it counted, the
+    /// n-th event the n entries before it): what catch-up's cost grows with.
+    /// </summary>
+    public long EventsRead { get; private set; }
 
-    public Task<IReadOnlyList<RecordedEvent>> BetweenAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        store.EventsBetweenAsync(userId, eventType, from, to, cancellationToken);
+    public async Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Read(await store.CountEventsAsync(userId, eventType, from, to, cancellationToken));
 
-    public Task<RecordedEvent?> NthAsync(string eventType, int position, CancellationToken cancellationToken) =>
-        store.NthEventAsync(userId, eventType, position, cancellationToken);
+    public async Task<IReadOnlyList<RecordedEvent>> BetweenAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Read(await store.EventsBetweenAsync(userId, eventType, from, to, cancellationToken));
 
-    public Task<RecordedEvent?> NextAsync(string eventType, RecordedEvent after, CancellationToken cancellationToken) =>
-        store.NextEventAsync(userId, eventType, after, cancellationToken);
+    public async Task<RecordedEvent?> NthAsync(string eventType, int position, CancellationToken cancellationToken)
+    {
+        EventsRead += position;
+        return await store.NthEventAsync(userId, eventType, position, cancellationToken);
+    }
 
-    public Task<RecordedEvent?> PreviousAsync(string eventType, RecordedEvent before, CancellationToken cancellationToken) =>
-        store.PreviousEventAsync(userId, eventType, before, cancellationToken);
+    public async Task<RecordedEvent?> NextAsync(string eventType, RecordedEvent after, CancellationToken cancellationToken)
+    {
+        EventsRead++;
+        return await store.NextEventAsync(userId, eventType, after, cancellationToken);
+    }
+
+    public async Task<RecordedEvent?> PreviousAsync(string eventType, RecordedEvent before, CancellationToken cancellationToken)
+    {
+        EventsRead++;
+        return await store.PreviousEventAsync(userId, eventType, before, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<RecordedEvent>> UpToAsync(string eventType, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
         if (!eventsByType.TryGetValue(eventType, out var events))
         {
-            events = await store.EventsAsync(userId, eventType, cancellationToken);
+            events = Read(await store.EventsAsync(userId, eventType, cancellationToken));
             eventsByType[eventType] = events;
         }
 
@@ -41,5 +56,17 @@ internal sealed class SqlUserHistory(EngineStore store, string userId) : IUserHi
         }
 
         return end == events.Count ? events : events.Take(end).ToList();
+    }
+
+    private int Read(int counted)
+    {
+        EventsRead += counted;
+        return counted;
+    }
+
+    private IReadOnlyList<RecordedEvent> Read(IReadOnlyList<RecordedEvent> events)
+    {
+        EventsRead += events.Count;
+        return events;
     }
 }

@@ -444,6 +444,10 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasColumnName("animation_kind");
 
+                    b.Property<long>("ChangedInVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("changed_in_version");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -654,6 +658,14 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(128)")
                         .HasColumnName("user_id")
                         .UseCollation("C");
+
+                    b.Property<long?>("EvaluatedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluated_through");
+
+                    b.Property<long?>("EvaluatedVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluated_version");
 
                     b.Property<long?>("LastActivityAt")
                         .HasColumnType("bigint")

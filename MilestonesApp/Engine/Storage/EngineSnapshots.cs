@@ -1,0 +1,39 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Data;
+
+namespace MilestonesApp.Engine.Storage;
+
+/// <summary>
+/// Read-only snapshots on a pooled connection of their own, while writers go on. SQLite: a deferred transaction, whose
+/// first read fixes its view of the WAL and which takes no write lock (the default, BEGIN IMMEDIATE, would). PostgreSQL:
+/// REPEATABLE READ READ ONLY, one snapshot for every statement.
+/// </summary>
+internal sealed class EngineSnapshots(IDbContextFactory<EngineDbContext> dbFactory) : IEngineSnapshots
+{
+    public async Task<T> ReadAsync<T>(Func<EngineStore, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await BeginAsync(connection, cancellationToken);
+        return await read(new EngineStore(connection, transaction));
+    }
+
+    private static async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            return sqlite.BeginTransaction(deferred: true);
+        }
+
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var readOnly = connection.CreateCommand();
+        readOnly.Transaction = transaction;
+        readOnly.CommandText = "SET TRANSACTION READ ONLY";
+        await readOnly.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+}
