@@ -55,7 +55,7 @@ internal sealed class MilestoneEngine(
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
-        var (stats, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var (stats, mark, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
         var catalog = await definitions.ForVersionAsync(store, catalogVersion, cancellationToken);
         // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
         var late = recorded.OccurredAt < stats.LastActivityAt;
@@ -65,7 +65,6 @@ internal sealed class MilestoneEngine(
 
         if (!late && recorded.EventType == EventTypes.UserLoggedIn)
         {
-            var mark = await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken);
             var findings = await catchUp.EvaluateAsync(context, catalog, mark, held, whole: false, store, cancellationToken);
             var caughtUp = await catchUp.AwardAsync(store, findings, recorded, cancellationToken);
             if (findings.Complete)
@@ -78,7 +77,7 @@ internal sealed class MilestoneEngine(
 
         // A late login's catch-up reads from the user's mark on, where it covers the milestone, as an in-order one does.
         var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
-        var lateMark = lateLogin ? await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken) : null;
+        var lateMark = lateLogin ? mark : null;
         var awarded = new List<AwardedMilestone>();
         foreach (var milestone in catalog.Active)
         {
