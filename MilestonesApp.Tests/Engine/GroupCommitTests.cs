@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Engine;
@@ -13,6 +12,7 @@ namespace MilestonesApp.Tests.Engine;
 /// </summary>
 public sealed class GroupCommitTests
 {
+    private const string CommitWrites = "milestones.engine.commit.writes";
     private static readonly DateTimeOffset At = EngineHost.Now.AddDays(-1);
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class GroupCommitTests
     {
         await using var host = await EngineHost.StartAsync();
         await host.SaveMilestonesAsync(TestMilestones.Count("test_wins_2", StatsCounters.TotalWins, 2));
-        using var commits = new CommitSizes(host);
+        using var measurements = new EngineMeasurements(host);
 
         Task<EngineResult>[] recording;
         using (await host.Services.GetRequiredService<DatabaseWriteGate>().EnterAsync(TestContext.Current.CancellationToken))
@@ -31,7 +31,7 @@ public sealed class GroupCommitTests
 
         var results = await Task.WhenAll(recording);
 
-        Assert.Equal([20], commits.Sizes);
+        Assert.Equal([20], measurements.Values(CommitWrites));
         Assert.Equal(20, results.Select(result => result.EventId).Distinct().Count());
         // Each of the four users reaches two wins with its second event in the batch, which sees the first one's.
         Assert.Equal(4, results.SelectMany(result => result.NewlyAwarded).Count(award => award.Code == "test_wins_2"));
@@ -45,7 +45,7 @@ public sealed class GroupCommitTests
         await using var host = await EngineHost.StartAsync();
         var writer = host.Services.GetRequiredService<IEngineWriter>();
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var commits = new CommitSizes(host);
+        using var measurements = new EngineMeasurements(host);
 
         Task<EngineResult> before, after;
         Task<long?> failing;
@@ -64,7 +64,7 @@ public sealed class GroupCommitTests
         Assert.Equal("fails after writing", error.Message);
         await before;
         await after;
-        Assert.Equal([3], commits.Sizes);
+        Assert.Equal([3], measurements.Values(CommitWrites));
         var events = await host.QueryAsync((db, token) => db.Events.Select(e => e.IdempotencyKey).OrderBy(key => key).ToListAsync(token));
         Assert.Equal(["after", "before"], events);
     }
@@ -119,45 +119,5 @@ public sealed class GroupCommitTests
         })));
 
         Assert.All(results, Assert.True);
-    }
-
-    /// <summary>The sizes of the commits this host's writer made, from its meter.</summary>
-    private sealed class CommitSizes : IDisposable
-    {
-        private readonly MeterListener listener = new();
-        private readonly List<int> sizes = [];
-
-        public CommitSizes(EngineHost host)
-        {
-            var meterFactory = host.Services.GetRequiredService<IMeterFactory>();
-            listener.InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == meterFactory && instrument.Name == "milestones.engine.commit.writes")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            };
-            listener.SetMeasurementEventCallback<int>((_, value, _, _) =>
-            {
-                lock (sizes)
-                {
-                    sizes.Add(value);
-                }
-            });
-            listener.Start();
-        }
-
-        public IReadOnlyList<int> Sizes
-        {
-            get
-            {
-                lock (sizes)
-                {
-                    return [.. sizes];
-                }
-            }
-        }
-
-        public void Dispose() => listener.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public sealed class IncrementalCatchUpTests
     public async Task A_later_login_reads_as_many_history_events_after_thousands_of_own_events_as_after_ten(DatabaseProvider provider)
     {
         await using var host = await EngineHost.StartAsync(provider);
-        await KeepOnlyAsync(host,
+        await host.KeepOnlyMilestonesAsync(
             TestMilestones.WindowCount("test_habits_3_in_1", EventTypes.HabitCompleted, count: 3, windowDays: 1),
             TestMilestones.ReturnAfterGap("test_back_after_14", gapDays: 14),
             TestMilestones.Count("test_habits_2", StatsCounters.TotalHabitsCompleted, 2));
@@ -45,7 +45,7 @@ public sealed class IncrementalCatchUpTests
     public async Task A_late_login_after_a_complete_catch_up_reads_no_history_in_full(DatabaseProvider provider)
     {
         await using var host = await EngineHost.StartAsync(provider);
-        await KeepOnlyAsync(host,
+        await host.KeepOnlyMilestonesAsync(
             TestMilestones.WindowCount("test_habits_3_in_1", EventTypes.HabitCompleted, count: 3, windowDays: 1),
             TestMilestones.ReturnAfterGap("test_back_after_14", gapDays: 14));
         await LoadDailyHabitsAsync(host, User, 4_000, last: EngineHost.Now.AddDays(-20));
@@ -191,13 +191,6 @@ public sealed class IncrementalCatchUpTests
             return await db.SaveChangesAsync(cancellationToken);
         });
         await host.Services.GetRequiredService<StatsRebuilder>().RebuildAsync(userId, TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>Switches every seeded milestone off and saves <paramref name="definitions"/>: a catalog whose reads a test can count.</summary>
-    private static async Task KeepOnlyAsync(EngineHost host, params MilestoneDefinition[] definitions)
-    {
-        var seeded = await host.Catalog.ListAsync(TestContext.Current.CancellationToken);
-        await host.SaveMilestonesAsync([.. seeded.Select(definition => definition with { IsActive = false }), .. definitions]);
     }
 
     private static Task<long> CatalogVersionAsync(EngineHost host) => host.QueryAsync((db, cancellationToken) =>

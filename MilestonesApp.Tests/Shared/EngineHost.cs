@@ -114,6 +114,13 @@ public sealed class EngineHost : IAsyncDisposable
         return new EngineHost(host, clock, database, ownsDatabase);
     }
 
+    /// <summary>Switches every seeded milestone off and saves <paramref name="definitions"/>: a catalog whose reads a test can count.</summary>
+    public async Task KeepOnlyMilestonesAsync(params MilestoneDefinition[] definitions)
+    {
+        var seeded = await Catalog.ListAsync(TestContext.Current.CancellationToken);
+        await SaveMilestonesAsync([.. seeded.Select(definition => definition with { IsActive = false }), .. definitions]);
+    }
+
     public async Task SaveMilestonesAsync(params MilestoneDefinition[] definitions)
     {
         foreach (var definition in definitions)

@@ -17,6 +17,7 @@ public sealed class EngineMetrics
     private readonly Counter<long> catchUpEventsRead;
     private readonly Counter<long> catchUpConflicts;
     private readonly Histogram<int> commitBatchSize;
+    private readonly Counter<long> windowChecks;
 
     public EngineMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +33,21 @@ public sealed class EngineMetrics
             "Full catch-ups evaluated again because an event of the user or another catch-up came between their read and their write.");
         commitBatchSize = meter.CreateHistogram<int>("milestones.engine.commit.writes", "{write}", "How many writes one SQLite commit (and fsync) carried: group commit at work.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
+        windowChecks = meter.CreateCounter<long>("milestones.engine.window_checks", "{check}",
+            "Windows checked at a user's latest event: counted with a query, or bounded (answered from earlier counts and the stats row, with none).");
+    }
+
+    internal void WindowsChecked(int counted, int bounded)
+    {
+        if (counted > 0)
+        {
+            windowChecks.Add(counted, new KeyValuePair<string, object?>("milestones.window.check", "counted"));
+        }
+
+        if (bounded > 0)
+        {
+            windowChecks.Add(bounded, new KeyValuePair<string, object?>("milestones.window.check", "bounded"));
+        }
     }
 
     internal void CatchUpRead(CatchUpKind kind, long events) =>

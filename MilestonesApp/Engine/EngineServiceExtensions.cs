@@ -27,6 +27,7 @@ public static class EngineServiceExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MilestoneDefinitionCache>();
+        builder.Services.AddSingleton<WindowCountBounds>();
         builder.Services.AddSingleton<DatabaseWriteGate>();
         builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();

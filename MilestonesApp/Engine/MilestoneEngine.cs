@@ -14,6 +14,7 @@ internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
     IEngineWriter writer,
     LoginCatchUp catchUp,
+    WindowCountBounds windowBounds,
     EngineMetrics metrics,
     DomainEventValidator validator,
     IMilestoneTexts texts,
@@ -23,6 +24,7 @@ internal sealed class MilestoneEngine(
     {
         var metadata = validator.Validate(domainEvent);
         var recorded = await writer.WriteAsync((store, token) => RecordInTransactionAsync(domainEvent, metadata, store, token), cancellationToken);
+        windowBounds.Remember(recorded.WindowCounts);
         if (recorded.CatchUpLeft is not { } login)
         {
             return recorded.Result;
@@ -49,22 +51,20 @@ internal sealed class MilestoneEngine(
             var granted = await store.AwardsGrantedByAsync(original.Id, cancellationToken);
             var current = await definitions.GetActiveAsync(store, cancellationToken);
             var described = await DescribeAsync(store, granted, current, cancellationToken);
-            return new Recorded(new EngineResult(original.Id, WasDuplicate: true, described), CatchUpLeft: null);
+            return new Recorded(new EngineResult(original.Id, WasDuplicate: true, described), CatchUpLeft: null, WindowCounts: []);
         }
 
         var recorded = new RecordedEvent(eventId.Value, domainEvent.EventType, TruncateToStoredPrecision(domainEvent.OccurredAt));
-        var (stats, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var (stats, mark, catalogVersion, held) = await store.ApplyStatsAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
         var catalog = await definitions.ForVersionAsync(store, catalogVersion, cancellationToken);
-        var history = new SqlUserHistory(store, domainEvent.UserId);
-        var context = new EvaluationContext(recorded, stats, history);
-
         // An event older than the user's latest may change what earlier moments proved: only then are receipts read.
         var late = recorded.OccurredAt < stats.LastActivityAt;
+        var history = new SqlUserHistory(store, domainEvent.UserId, late ? null : (windowBounds, stats));
+        var context = new EvaluationContext(recorded, stats, history);
         var receipts = late ? await store.HeldReceiptsAsync(domainEvent.UserId, cancellationToken) : null;
 
         if (!late && recorded.EventType == EventTypes.UserLoggedIn)
         {
-            var mark = await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken);
             var findings = await catchUp.EvaluateAsync(context, catalog, mark, held, whole: false, store, cancellationToken);
             var caughtUp = await catchUp.AwardAsync(store, findings, recorded, cancellationToken);
             if (findings.Complete)
@@ -72,12 +72,12 @@ internal sealed class MilestoneEngine(
                 await catchUp.TryMarkAsync(store, findings, recorded, cancellationToken);
             }
 
-            return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, caughtUp), findings.Complete ? null : recorded);
+            return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, caughtUp), findings.Complete ? null : recorded, history.WindowCounts);
         }
 
         // A late login's catch-up reads from the user's mark on, where it covers the milestone, as an in-order one does.
         var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
-        var lateMark = lateLogin ? await store.CatchUpMarkAsync(domainEvent.UserId, cancellationToken) : null;
+        var lateMark = lateLogin ? mark : null;
         var awarded = new List<AwardedMilestone>();
         foreach (var milestone in catalog.Active)
         {
@@ -114,7 +114,9 @@ internal sealed class MilestoneEngine(
             metrics.CatchUpRead(CatchUpKind.Late, history.EventsRead);
         }
 
-        return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, awarded), CatchUpLeft: null);
+        metrics.WindowsChecked(history.WindowCounts.Count, history.WindowsBounded);
+
+        return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, awarded), CatchUpLeft: null, history.WindowCounts);
     }
 
     // Times are stored as whole milliseconds; rules must compare what was stored, not what was passed in.
@@ -139,6 +141,9 @@ internal sealed class MilestoneEngine(
         return granted.Select(award => texts.Award(byId[award.MilestoneId], award.AwardedAt)).ToList();
     }
 
-    /// <summary>What the event's transaction did, and the login whose whole-history catch-up is left for after its commit.</summary>
-    private sealed record Recorded(EngineResult Result, RecordedEvent? CatchUpLeft);
+    /// <summary>
+    /// What the event's transaction did, the login whose whole-history catch-up is left for after its commit, and the
+    /// windows it counted, to remember once it has committed.
+    /// </summary>
+    private sealed record Recorded(EngineResult Result, RecordedEvent? CatchUpLeft, IReadOnlyList<(WindowKey Window, WindowCount Count)> WindowCounts);
 }

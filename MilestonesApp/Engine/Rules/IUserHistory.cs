@@ -6,6 +6,12 @@ public interface IUserHistory
     /// <summary>How many events of the type occurred in [from, to], both ends included.</summary>
     Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether at least <paramref name="count"/> events of the type occurred in [from, to], both ends included. May
+    /// answer no without reading when what earlier events counted shows the window cannot hold that many yet.
+    /// </summary>
+    Task<bool> CountReachesAsync(string eventType, DateTimeOffset from, DateTimeOffset to, int count, CancellationToken cancellationToken);
+
     /// <summary>Every event of the type that occurred at or before <paramref name="upTo"/>, oldest first.</summary>
     Task<IReadOnlyList<RecordedEvent>> UpToAsync(string eventType, DateTimeOffset upTo, CancellationToken cancellationToken);
 

@@ -37,8 +37,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         }
 
         var now = context.Event.OccurredAt;
-        var inWindow = await context.History.CountAsync(Event, now - Window, now, cancellationToken);
-        if (inWindow < Count)
+        if (!await context.History.CountReachesAsync(Event, now - Window, now, Count, cancellationToken))
         {
             return null;
         }

@@ -20,8 +20,8 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         RETURNING id
         """;
 
-    // Besides the row, it returns what evaluating the event needs first: the catalog version and the milestones the
-    // user holds, so an event runs no statements of its own for them. On PostgreSQL the subqueries see the statement's
+    // Besides the row and its catch-up mark, it returns what evaluating the event needs first: the catalog version and
+    // the milestones the user holds, so an event runs no statements of its own for them. On PostgreSQL the subqueries see the statement's
     // snapshot, which may miss an award committed by a writer this one waited for on the row lock: the unique
     // constraint still refuses a second award (see TryInsertAwardAsync), so that costs only an evaluation.
     internal const string ApplyStatsSql = $"""
@@ -35,7 +35,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
                 THEN excluded.last_login_at ELSE user_stats.last_login_at END,
             last_activity_at = CASE WHEN user_stats.last_activity_at IS NULL OR excluded.last_activity_at > user_stats.last_activity_at
                 THEN excluded.last_activity_at ELSE user_stats.last_activity_at END
-        RETURNING login_count, total_wins, total_habits_completed, last_login_at, last_activity_at,
+        RETURNING login_count, total_wins, total_habits_completed, last_login_at, last_activity_at, evaluated_version, evaluated_through,
             ({CatalogVersionSql}),
             (SELECT string_agg(CAST(milestone_id AS TEXT), ',') FROM user_milestones WHERE user_milestones.user_id = @user_id)
         """;
@@ -111,7 +111,7 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
 
     /// <summary>
     /// Adds the event's delta to the stats row with one atomic upsert; returns the row as it now stands, with the
-    /// catalog version and the ids of the milestones the user holds.
+    /// user's catch-up mark, the catalog version and the ids of the milestones the user holds.
     /// </summary>
     public async Task<AppliedStats> ApplyStatsAsync(string userId, StatsDelta delta, CancellationToken cancellationToken)
     {
@@ -125,16 +125,16 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var held = new HashSet<int>();
-        if (!reader.IsDBNull(6))
+        if (!reader.IsDBNull(8))
         {
-            var ids = reader.GetString(6).AsSpan();
+            var ids = reader.GetString(8).AsSpan();
             foreach (var range in ids.Split(','))
             {
                 held.Add(int.Parse(ids[range], System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
-        return new AppliedStats(ReadStats(userId, reader), reader.GetInt64(5), held);
+        return new AppliedStats(ReadStats(userId, reader), ReadMark(reader, 5), reader.GetInt64(7), held);
     }
 
     /// <summary>How far the user's catch-up reached, or null before their first complete one.</summary>
@@ -142,10 +142,13 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
     {
         var command = Command("SELECT evaluated_version, evaluated_through FROM user_stats WHERE user_id = @user_id", ("user_id", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && !reader.IsDBNull(1)
-            ? new CatchUpMark(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadMark(reader, 0) : null;
     }
+
+    private static CatchUpMark? ReadMark(DbDataReader reader, int first) =>
+        reader.IsDBNull(first) || reader.IsDBNull(first + 1)
+            ? null
+            : new CatchUpMark(reader.GetInt64(first), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 1)));
 
     /// <summary>
     /// Stores <paramref name="reached"/> as the user's catch-up mark if the stats row is still as the catch-up read it

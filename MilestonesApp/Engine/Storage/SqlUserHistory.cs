@@ -4,11 +4,21 @@ namespace MilestonesApp.Engine.Storage;
 
 /// <summary>
 /// One user's history inside the engine's transaction. Full per-type lists are read at most once per recorded event,
-/// so catch-up over many milestones costs one query per event type, not one per milestone.
+/// so catch-up over many milestones costs one query per event type, not one per milestone. Given
+/// <paramref name="atLatest"/> (the event being recorded is the user's latest, with the stats after it), a window
+/// ending at that event is first bounded by <see cref="WindowCountBounds"/>, and what it counts is kept in
+/// <see cref="WindowCounts"/>, for the engine to remember once the write has committed.
 /// </summary>
-internal sealed class SqlUserHistory(EngineStore store, string userId) : IUserHistory
+internal sealed class SqlUserHistory(EngineStore store, string userId, (WindowCountBounds Bounds, UserStatsSnapshot Stats)? atLatest = null) : IUserHistory
 {
     private readonly Dictionary<string, IReadOnlyList<RecordedEvent>> eventsByType = new(StringComparer.Ordinal);
+    private List<(WindowKey Window, WindowCount Count)>? windowCounts;
+
+    /// <summary>The windows ending at the user's latest event that this history counted.</summary>
+    public IReadOnlyList<(WindowKey Window, WindowCount Count)> WindowCounts => windowCounts ?? [];
+
+    /// <summary>How many windows ending at the user's latest event earlier counts answered, with no query.</summary>
+    public int WindowsBounded { get; private set; }
 
     /// <summary>
     /// How many of the user's events the queries so far returned or walked past (a count counts what it counted, the
@@ -18,6 +28,32 @@ internal sealed class SqlUserHistory(EngineStore store, string userId) : IUserHi
 
     public async Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         Read(await store.CountEventsAsync(userId, eventType, from, to, cancellationToken));
+
+    public async Task<bool> CountReachesAsync(string eventType, DateTimeOffset from, DateTimeOffset to, int count, CancellationToken cancellationToken)
+    {
+        if (atLatest is not ({ } bounds, { } stats) || to != stats.LastActivityAt)
+        {
+            return await CountAsync(eventType, from, to, cancellationToken) >= count;
+        }
+
+        var window = new WindowKey(userId, eventType, to - from);
+        // Two rules with one window (of different counts) at one event: the first one's count answers the second.
+        if (windowCounts?.FindIndex(counted => counted.Window == window) is >= 0 and var index)
+        {
+            return windowCounts[index].Count.InWindow >= count;
+        }
+
+        var stored = stats.CountOf(eventType);
+        if (bounds.AtMost(window, to, stored) < count)
+        {
+            WindowsBounded++;
+            return false;
+        }
+
+        var counted = await CountAsync(eventType, from, to, cancellationToken);
+        (windowCounts ??= []).Add((window, new WindowCount(to, counted, stored)));
+        return counted >= count;
+    }
 
     public async Task<IReadOnlyList<RecordedEvent>> BetweenAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         Read(await store.EventsBetweenAsync(userId, eventType, from, to, cancellationToken));
