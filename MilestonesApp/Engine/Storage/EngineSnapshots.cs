@@ -13,7 +13,15 @@ namespace MilestonesApp.Engine.Storage;
 /// </summary>
 internal sealed class EngineSnapshots(IDbContextFactory<EngineDbContext> dbFactory) : IEngineSnapshots
 {
-    public async Task<T> ReadAsync<T>(Func<EngineStore, Task<T>> read, CancellationToken cancellationToken)
+    // Microsoft.Data.Sqlite's async methods run synchronously, so a read over a long history would hold a thread-pool
+    // thread for all of its length, and on a machine of few cores the writers' continuations would queue for a free one
+    // (B4 saw writers stall for a whole 100 ms catch-up). The read gets a thread of its own instead; on PostgreSQL that
+    // thread ends at the first real await.
+    public Task<T> ReadAsync<T>(Func<EngineStore, Task<T>> read, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => ReadOnOwnConnectionAsync(read, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .Unwrap();
+
+    private async Task<T> ReadOnOwnConnectionAsync<T>(Func<EngineStore, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
