@@ -10,9 +10,8 @@ namespace MilestonesApp.Benchmarks.Benchmarks;
 /// active milestones. Each user's first login since those milestones became active evaluates every one of them over the
 /// whole history (catch-up); the later logins that follow, with the catalog unchanged, should cost the same whatever
 /// the history. Then the gate: while a first login over 100,000 events runs, background writers keep recording for
-/// other users, and their worst latency during it is set against their latency in the half second before it (its
-/// p99, since the worst of thousands of calls is one spike of the machine's). A writer held up by the login would wait
-/// for most of it.
+/// other users, and their worst latency during it is set against their worst in the half second before it. A writer
+/// held up by the login would wait for most of it.
 /// </summary>
 internal static class CatchUpLoginBenchmark
 {
@@ -121,14 +120,17 @@ internal static class CatchUpLoginBenchmark
             at10k.SpreadText, $"later login at 10,000 ≤ {CurveGoal} × at 10", ratio <= CurveGoal ? "met" : "MISSED");
     }
 
+    // Like with like: the writers' worst call during the logins against their worst in the quiet windows before them
+    // (a worst call against a p99 would count the machine's ordinary spikes as a stall). Held up by the login, a writer
+    // would wait most of its length, several times that worst.
     private static ResultRow StallRow(Distribution quiet, double during, Distribution logins)
     {
-        var before = quiet.Percentile(99);
+        var before = quiet.Max;
         return new ResultRow("B4",
             $"no gate stall: {BackgroundWriterCount} writers recording for other users while a first login over 100,000 own events runs",
-            $"their worst latency during the login {during:F2} ms vs p99 {before:F2} ms (max {quiet.Max:F2}) in the {QuietWindow.TotalMilliseconds:F0} ms " +
-            $"before it (= {during / before:F2} × p99); the login took {logins.Median:F1} ms",
-            logins.SpreadText, $"worst during ≤ {StallGoal} × p99 before", during <= StallGoal * before ? "met" : "MISSED");
+            $"their worst latency during the login {during:F2} ms vs {before:F2} ms (p99 {quiet.Percentile(99):F2}) in the {QuietWindow.TotalMilliseconds:F0} ms " +
+            $"before it (= {during / before:F2} × the worst before); the login took {logins.Median:F1} ms",
+            logins.SpreadText, $"worst during ≤ {StallGoal} × worst before", during <= StallGoal * before ? "met" : "MISSED");
     }
 
     private static DomainEvent Login(string user, DateTimeOffset at, string key) => new(user, EventTypes.UserLoggedIn, at, IdempotencyKey: key);
