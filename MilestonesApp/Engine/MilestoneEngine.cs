@@ -96,12 +96,12 @@ internal sealed class MilestoneEngine(
                 continue;
             }
 
+            // A rule looking for the first moment its milestone held reads from the user's mark on, where it covers it.
+            var covering = late ? lateMark : mark;
+            var evaluated = context with { CaughtUpThrough = covering is not null && covering.Covers(milestone) ? covering.Through : null };
             var achievedBy = late
-                ? await milestone.Rule.EvaluateLateAsync(
-                    context with { CaughtUpThrough = lateMark is not null && lateMark.Covers(milestone) ? lateMark.Through : null },
-                    milestone.Definition.TriggerEvent,
-                    cancellationToken)
-                : await milestone.Rule.EvaluateAtEventAsync(context, cancellationToken);
+                ? await milestone.Rule.EvaluateLateAsync(evaluated, milestone.Definition.TriggerEvent, cancellationToken)
+                : await milestone.Rule.EvaluateAtEventAsync(evaluated, cancellationToken);
             if (achievedBy is not null &&
                 await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))
             {

@@ -43,8 +43,9 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         }
 
         // The condition may have held before (a milestone added later); the receipt names the first time. The full
-        // window ending here guarantees one: the window ending at its latest event holds all of its events.
-        return await FindFirstAsync(context, cancellationToken);
+        // window ending here guarantees one: the window ending at its latest event holds all of its events. From the
+        // user's catch-up mark on when it covers this milestone: no window before it was full.
+        return await this.FindFirstKnownAsync(context, cancellationToken);
     }
 
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
