@@ -250,6 +250,8 @@ public sealed class MilestoneBackfillTests : IAsyncDisposable
         public ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken) =>
             inner.FindFirstSinceAsync(context, evaluatedThrough, cancellationToken);
 
+        public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => inner.IsJudgedAtEveryCompletingEvent(triggerEvent);
+
         public ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
             inner.EvaluateLateAsync(context, triggerEvent, cancellationToken);
 

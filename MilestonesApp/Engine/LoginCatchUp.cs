@@ -43,6 +43,14 @@ internal sealed class LoginCatchUp(
             }
 
             RecordedEvent? achievedBy;
+            // Judged at each event that could complete it, since the mark: nothing to find. Not when logins trigger it:
+            // this login's judgement is this catch-up.
+            var trigger = milestone.Definition.TriggerEvent;
+            if (mark is not null && mark.Covers(milestone) && trigger != EventTypes.UserLoggedIn && milestone.Rule.IsJudgedAtEveryCompletingEvent(trigger))
+            {
+                continue;
+            }
+
             if (mark is not null && mark.Covers(milestone))
             {
                 achievedBy = await milestone.Rule.FindFirstSinceAsync(context with { History = sinceMark }, mark.Through, cancellationToken);

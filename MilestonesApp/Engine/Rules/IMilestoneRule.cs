@@ -27,6 +27,13 @@ public interface IMilestoneRule
     ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether every moment at which the condition can first hold is an event of <paramref name="triggerEvent"/>, each
+    /// judged when it was recorded (in real time, or in time order if late). Then catch-up from a mark that covers the
+    /// milestone can find nothing those judgements did not, and reads nothing.
+    /// </summary>
+    bool IsJudgedAtEveryCompletingEvent(string triggerEvent);
+
+    /// <summary>
     /// A late event (one that occurred before the user's latest), for a milestone the user does not hold: whether the
     /// events so far, judged in time order, now award it, and if so the event that completed it. Any event type may
     /// ask; a rule answers null for one that cannot change its answer.

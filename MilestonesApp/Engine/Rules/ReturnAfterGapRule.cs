@@ -28,6 +28,9 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
     public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         FindFirstAsync(context, cancellationToken);
 
+    // It holds first at a login, and an in-order login is judged by its own catch-up, this one.
+    public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => false;
+
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         FirstReturn(await context.History.UpToAsync(EventTypes.UserLoggedIn, context.Event.OccurredAt, cancellationToken));
 

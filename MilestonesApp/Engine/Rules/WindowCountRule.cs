@@ -48,6 +48,9 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         return await this.FindFirstKnownAsync(context, cancellationToken);
     }
 
+    // A window fills at its latest event, one of the counted type.
+    public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => triggerEvent == Event;
+
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         FirstFullWindow(await context.History.UpToAsync(Event, context.Event.OccurredAt, cancellationToken), from: null);
 
