@@ -7,5 +7,6 @@ namespace MilestonesApp.Engine;
 /// </summary>
 internal sealed record CatchUpMark(long Version, DateTimeOffset Through)
 {
-    public bool Covers(ActiveMilestone milestone) => milestone.ChangedInVersion <= Version;
+    /// <summary>The moment up to which <paramref name="milestone"/> held at no moment, if the mark covers it.</summary>
+    public DateTimeOffset? ThroughFor(ActiveMilestone milestone) => milestone.ChangedInVersion <= Version ? Through : null;
 }

@@ -42,18 +42,19 @@ internal sealed class LoginCatchUp(
                 continue;
             }
 
-            RecordedEvent? achievedBy;
             // Judged at each event that could complete it, since the mark: nothing to find. Not when logins trigger it:
             // this login's judgement is this catch-up.
+            var caughtUpThrough = mark?.ThroughFor(milestone);
             var trigger = milestone.Definition.TriggerEvent;
-            if (mark is not null && mark.Covers(milestone) && trigger != EventTypes.UserLoggedIn && milestone.Rule.IsJudgedAtEveryCompletingEvent(trigger))
+            if (caughtUpThrough is not null && trigger != EventTypes.UserLoggedIn && milestone.Rule.IsJudgedAtEveryCompletingEvent(trigger))
             {
                 continue;
             }
 
-            if (mark is not null && mark.Covers(milestone))
+            RecordedEvent? achievedBy;
+            if (caughtUpThrough is { } through)
             {
-                achievedBy = await milestone.Rule.FindFirstSinceAsync(context with { History = sinceMark }, mark.Through, cancellationToken);
+                achievedBy = await milestone.Rule.FindFirstSinceAsync(context with { History = sinceMark }, through, cancellationToken);
             }
             else if (whole)
             {

@@ -75,9 +75,10 @@ internal sealed class MilestoneEngine(
             return new Recorded(new EngineResult(recorded.Id, WasDuplicate: false, caughtUp), findings.Complete ? null : recorded, history.WindowCounts);
         }
 
-        // A late login's catch-up reads from the user's mark on, where it covers the milestone, as an in-order one does.
+        // A rule looking for the first moment its milestone held reads from the user's mark on, where it covers it: at an
+        // in-order event, and at a late login as at an in-order one.
         var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
-        var lateMark = lateLogin ? mark : null;
+        var readFrom = late && !lateLogin ? null : mark;
         var awarded = new List<AwardedMilestone>();
         foreach (var milestone in catalog.Active)
         {
@@ -96,9 +97,7 @@ internal sealed class MilestoneEngine(
                 continue;
             }
 
-            // A rule looking for the first moment its milestone held reads from the user's mark on, where it covers it.
-            var covering = late ? lateMark : mark;
-            var evaluated = context with { CaughtUpThrough = covering is not null && covering.Covers(milestone) ? covering.Through : null };
+            var evaluated = context with { CaughtUpThrough = readFrom?.ThroughFor(milestone) };
             var achievedBy = late
                 ? await milestone.Rule.EvaluateLateAsync(evaluated, milestone.Definition.TriggerEvent, cancellationToken)
                 : await milestone.Rule.EvaluateAtEventAsync(evaluated, cancellationToken);

@@ -41,10 +41,10 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
         return await context.History.NthAsync(CountedEvent, Threshold, cancellationToken);
     }
 
-    // The threshold-th counted event, if it occurred by the event evaluated: a threshold's worth of index entries.
     // The counter reaches its threshold at a counted event.
     public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => triggerEvent == CountedEvent;
 
+    // The threshold-th counted event, if it occurred by the event evaluated: a threshold's worth of index entries.
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         MayHold(context.Stats) && await context.History.NthAsync(CountedEvent, Threshold, cancellationToken) is { } reached
             && reached.OccurredAt <= context.Event.OccurredAt

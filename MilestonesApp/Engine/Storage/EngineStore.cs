@@ -21,9 +21,9 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         """;
 
     // Besides the row and its catch-up mark, it returns what evaluating the event needs first: the catalog version and
-    // the milestones the user holds, so an event runs no statements of its own for them. On PostgreSQL the subqueries see the statement's
-    // snapshot, which may miss an award committed by a writer this one waited for on the row lock: the unique
-    // constraint still refuses a second award (see TryInsertAwardAsync), so that costs only an evaluation.
+    // the milestones the user holds, so an event runs no statements of its own for them. On PostgreSQL the subqueries
+    // see the statement's snapshot, which may miss an award committed by a writer this one waited for on the row lock:
+    // the unique constraint still refuses a second award (see TryInsertAwardAsync), so that costs only an evaluation.
     internal const string ApplyStatsSql = $"""
         INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed, last_login_at, last_activity_at)
         VALUES (@user_id, @login_count, @total_wins, @total_habits_completed, @last_login_at, @last_activity_at)
