@@ -12,7 +12,7 @@ internal static class QueryPlan
     {
         await using var connection = await fixture.OpenRawConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + EngineStore.CountEventsSql;
+        command.CommandText = "EXPLAIN QUERY PLAN " + HistoryReads.CountEventsSql;
         foreach (var name in new[] { "@user_id", "@event_type", "@from", "@to" })
         {
             command.Parameters.AddWithValue(name, DBNull.Value);

@@ -54,7 +54,7 @@ public sealed class GroupCommitTests
             before = host.RecordAsync("user-1", EventTypes.WinLogged, At, "before");
             failing = writer.WriteAsync<long?>(async (store, token) =>
             {
-                await store.TryInsertEventAsync(new DomainEvent("user-2", EventTypes.WinLogged, At, IdempotencyKey: "half-written"), null, At, token);
+                await store.Events.TryInsertAsync(new DomainEvent("user-2", EventTypes.WinLogged, At, IdempotencyKey: "half-written"), null, At, token);
                 throw new InvalidOperationException("fails after writing");
             }, cancellationToken);
             after = host.RecordAsync("user-3", EventTypes.WinLogged, At, "after");
@@ -77,7 +77,7 @@ public sealed class GroupCommitTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync<long?>(async (store, token) =>
         {
-            await store.TryInsertEventAsync(new DomainEvent("user-1", EventTypes.WinLogged, At, IdempotencyKey: "half-written"), null, At, token);
+            await store.Events.TryInsertAsync(new DomainEvent("user-1", EventTypes.WinLogged, At, IdempotencyKey: "half-written"), null, At, token);
             throw new InvalidOperationException("fails after writing");
         }, TestContext.Current.CancellationToken));
         await host.RecordAsync("user-1", EventTypes.WinLogged, At, "next");

@@ -36,10 +36,12 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<IEngineSnapshots, EngineSnapshots>();
         builder.Services.AddSingleton<LoginCatchUp>();
+        builder.Services.AddSingleton<AwardGranting>();
+        builder.Services.AddSingleton<EventEvaluation>();
         builder.Services.AddSingleton<MilestoneEngine>();
-        builder.Services.AddSingleton<AwardPublishingEngine>();
-        builder.Services.AddSingleton<IMilestoneEngine>(services => new MeteredMilestoneEngine(
-            services.GetRequiredService<AwardPublishingEngine>(), services.GetRequiredService<EngineMetrics>()));
+        builder.Services.AddSingleton<EngineWritePath>();
+        builder.Services.AddSingleton<IMilestoneEngine>(services => services.GetRequiredService<EngineWritePath>());
+        builder.Services.AddSingleton<IEngineWritePath>(services => services.GetRequiredService<EngineWritePath>());
         builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<IEngineWriter>(services =>
             services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite

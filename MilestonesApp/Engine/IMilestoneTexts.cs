@@ -29,4 +29,7 @@ public static class MilestoneTextsExtensions
         definition.Animation,
         definition.AnimationData,
         awardedAt);
+
+    internal static IReadOnlyList<AwardedMilestone> Describe(this IMilestoneTexts texts, IReadOnlyList<GrantedAward> granted) =>
+        granted.Count == 0 ? [] : [.. granted.Select(award => texts.Award(award.Definition, award.AwardedAt))];
 }

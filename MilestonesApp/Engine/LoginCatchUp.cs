@@ -15,7 +15,7 @@ internal sealed class LoginCatchUp(
     MilestoneDefinitionCache definitions,
     IEngineSnapshots snapshots,
     IEngineWriter writer,
-    IMilestoneTexts texts,
+    AwardGranting granting,
     TimeProvider time,
     EngineMetrics metrics)
 {
@@ -78,16 +78,16 @@ internal sealed class LoginCatchUp(
     }
 
     /// <summary>Inserts the awards found, as granted by the login; returns those the unique key let through.</summary>
-    public async Task<IReadOnlyList<AwardedMilestone>> AwardAsync(
+    public async Task<IReadOnlyList<GrantedAward>> AwardAsync(
         EngineStore store, CatchUpFindings findings, RecordedEvent login, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var awarded = new List<AwardedMilestone>();
+        var awarded = new List<GrantedAward>();
         foreach (var (milestone, achievedBy) in findings.Found)
         {
-            if (await store.TryInsertAwardAsync(findings.Stats.UserId, milestone.Id, achievedBy, login.Id, now, cancellationToken))
+            if (await granting.TryGrantAsync(store, findings.Stats.UserId, milestone, achievedBy, login.Id, now, cancellationToken) is { } award)
             {
-                awarded.Add(texts.Award(milestone.Definition, MilestoneEngine.TruncateToStoredPrecision(now)));
+                awarded.Add(award);
             }
         }
 
@@ -96,14 +96,14 @@ internal sealed class LoginCatchUp(
 
     /// <summary>Stores the mark a complete catch-up at the login reached, if the user's row is as the findings read it.</summary>
     public Task<bool> TryMarkAsync(EngineStore store, CatchUpFindings findings, RecordedEvent login, CancellationToken cancellationToken) =>
-        store.TryMarkCaughtUpAsync(findings.Stats, findings.Mark, new CatchUpMark(findings.CatalogVersion, login.OccurredAt), cancellationToken);
+        store.Stats.TryMarkCaughtUpAsync(findings.Stats, findings.Mark, new CatchUpMark(findings.CatalogVersion, login.OccurredAt), cancellationToken);
 
     /// <summary>
     /// The whole-history part of the login's catch-up, after the login committed: read on a snapshot, then award and mark
     /// in a write transaction if nothing the snapshot showed of the user has changed, else read again. Awards name the
     /// login as what granted them, so a retry of the login reports them too.
     /// </summary>
-    public async Task<IReadOnlyList<AwardedMilestone>> CompleteAsync(string userId, RecordedEvent login, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GrantedAward>> CompleteAsync(string userId, RecordedEvent login, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < SnapshotAttempts; attempt++)
         {
@@ -124,7 +124,7 @@ internal sealed class LoginCatchUp(
         // holds the write gate, as every login's did before; rare by construction).
         return await writer.WriteAsync(async (store, token) =>
         {
-            await store.LockStatsAsync(userId, token);
+            await store.Stats.LockAsync(userId, token);
             var locked = await EvaluateWholeAsync(store, userId, login, token);
             return await TryMarkAsync(store, locked, login, token) ? await AwardAsync(store, locked, login, token) : [];
         }, cancellationToken);
@@ -133,9 +133,9 @@ internal sealed class LoginCatchUp(
     private async Task<CatchUpFindings> EvaluateWholeAsync(EngineStore store, string userId, RecordedEvent login, CancellationToken cancellationToken)
     {
         var catalog = await definitions.GetCatalogAsync(store, cancellationToken);
-        var stats = await store.StatsAsync(userId, cancellationToken);
-        var mark = await store.CatchUpMarkAsync(userId, cancellationToken);
-        var held = await store.HeldMilestoneIdsAsync(userId, cancellationToken);
+        var stats = await store.Stats.ReadAsync(userId, cancellationToken);
+        var mark = await store.Stats.CatchUpMarkAsync(userId, cancellationToken);
+        var held = await store.Awards.HeldMilestoneIdsAsync(userId, cancellationToken);
         var context = new EvaluationContext(login, stats, new SqlUserHistory(store, userId));
         return await EvaluateAsync(context, catalog, mark, held, whole: true, store, cancellationToken);
     }

@@ -36,7 +36,7 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbC
 
     /// <summary>The active definitions as seen by the store's transaction, with the catalog version they were read under.</summary>
     internal async ValueTask<ActiveCatalog> GetCatalogAsync(EngineStore store, CancellationToken cancellationToken) =>
-        await ForVersionAsync(store, await store.CatalogVersionAsync(cancellationToken), cancellationToken);
+        await ForVersionAsync(store, await store.Catalog.VersionAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// The active definitions of the catalog version the store's transaction read, loaded when it is not the cached one.
@@ -50,7 +50,7 @@ public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbC
             return cached;
         }
 
-        var loaded = new ActiveCatalog(version, Parse(await store.MilestonesAsync(activeOnly: true, cancellationToken)));
+        var loaded = new ActiveCatalog(version, Parse(await store.Catalog.MilestonesAsync(activeOnly: true, cancellationToken)));
         Volatile.Write(ref current, loaded);
         return loaded;
     }

@@ -71,8 +71,8 @@ internal sealed class MilestoneBackfill(
     private static async Task<IReadOnlyList<string>> AwardSetBasedAsync(
         EngineStore store, int milestoneId, ISetBasedRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)
     {
-        var inserted = await store.InsertFirstAchievementsAsync(milestoneId, rule.FirstAchievements(), users[0], users[^1], awardedAt, cancellationToken);
-        return inserted == 0 ? [] : await store.UsersAwardedAtAsync(milestoneId, awardedAt, users[0], users[^1], cancellationToken);
+        var inserted = await store.Awards.InsertFirstAchievementsAsync(milestoneId, rule.FirstAchievements(), users[0], users[^1], awardedAt, cancellationToken);
+        return inserted == 0 ? [] : await store.Awards.UsersAwardedAtAsync(milestoneId, awardedAt, users[0], users[^1], cancellationToken);
     }
 
     private static async Task<IReadOnlyList<string>> AwardUserByUserAsync(
@@ -83,7 +83,7 @@ internal sealed class MilestoneBackfill(
         var awarded = new List<string>();
         foreach (var userId in users)
         {
-            var stats = await store.StatsAsync(userId, cancellationToken);
+            var stats = await store.Stats.ReadAsync(userId, cancellationToken);
             if (!rule.MayHold(stats))
             {
                 continue;
@@ -91,7 +91,7 @@ internal sealed class MilestoneBackfill(
 
             var context = new EvaluationContext(endOfHistory, stats, new SqlUserHistory(store, userId));
             if (await rule.FindFirstAsync(context, cancellationToken) is { } achievedBy &&
-                await store.TryInsertAwardAsync(userId, milestoneId, achievedBy, awardedByEventId: null, awardedAt, cancellationToken))
+                await store.Awards.TryInsertAsync(userId, milestoneId, achievedBy, awardedByEventId: null, awardedAt, cancellationToken))
             {
                 awarded.Add(userId);
             }

@@ -27,7 +27,7 @@ internal sealed class SqlUserHistory(EngineStore store, string userId, (WindowCo
     public long EventsRead { get; private set; }
 
     public async Task<int> CountAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Read(await store.CountEventsAsync(userId, eventType, from, to, cancellationToken));
+        Read(await store.History.CountAsync(userId, eventType, from, to, cancellationToken));
 
     public async Task<bool> CountReachesAsync(string eventType, DateTimeOffset from, DateTimeOffset to, int count, CancellationToken cancellationToken)
     {
@@ -56,31 +56,31 @@ internal sealed class SqlUserHistory(EngineStore store, string userId, (WindowCo
     }
 
     public async Task<IReadOnlyList<RecordedEvent>> BetweenAsync(string eventType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Read(await store.EventsBetweenAsync(userId, eventType, from, to, cancellationToken));
+        Read(await store.History.BetweenAsync(userId, eventType, from, to, cancellationToken));
 
     public async Task<RecordedEvent?> NthAsync(string eventType, int position, CancellationToken cancellationToken)
     {
         EventsRead += position;
-        return await store.NthEventAsync(userId, eventType, position, cancellationToken);
+        return await store.History.NthAsync(userId, eventType, position, cancellationToken);
     }
 
     public async Task<RecordedEvent?> NextAsync(string eventType, RecordedEvent after, CancellationToken cancellationToken)
     {
         EventsRead++;
-        return await store.NextEventAsync(userId, eventType, after, cancellationToken);
+        return await store.History.NextAsync(userId, eventType, after, cancellationToken);
     }
 
     public async Task<RecordedEvent?> PreviousAsync(string eventType, RecordedEvent before, CancellationToken cancellationToken)
     {
         EventsRead++;
-        return await store.PreviousEventAsync(userId, eventType, before, cancellationToken);
+        return await store.History.PreviousAsync(userId, eventType, before, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RecordedEvent>> UpToAsync(string eventType, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
         if (!eventsByType.TryGetValue(eventType, out var events))
         {
-            events = Read(await store.EventsAsync(userId, eventType, cancellationToken));
+            events = Read(await store.History.AllAsync(userId, eventType, cancellationToken));
             eventsByType[eventType] = events;
         }
 

@@ -1,0 +1,141 @@
+using MilestonesApp.Engine.Rules;
+
+namespace MilestonesApp.Engine.Storage;
+
+/// <summary>
+/// The <c>user_milestones</c> table: who holds what, and each award's receipt (the event that proved it). Rows are
+/// inserted, never deleted; the unique (user_id, milestone_id) constraint is what prevents a double award.
+/// </summary>
+internal sealed class AwardTable(SqlCommands commands)
+{
+    /// <summary>
+    /// Inserts the award unless the user already holds it. The unique (user_id, milestone_id) constraint decides,
+    /// so of two racing writers exactly one is told it awarded.
+    /// </summary>
+    public async Task<bool> TryInsertAsync(
+        string userId, int milestoneId, RecordedEvent achievedBy, long? awardedByEventId, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+    {
+        var command = commands.Command("""
+            INSERT INTO user_milestones (user_id, milestone_id, event_id, awarded_by_event_id, achieved_at, awarded_at)
+            VALUES (@user_id, @milestone_id, @event_id, @awarded_by_event_id, @achieved_at, @awarded_at)
+            ON CONFLICT (user_id, milestone_id) DO NOTHING
+            RETURNING id
+            """,
+            ("user_id", userId),
+            ("milestone_id", milestoneId),
+            ("event_id", achievedBy.Id),
+            ("awarded_by_event_id", awardedByEventId),
+            ("achieved_at", achievedBy.OccurredAt.ToUnixTimeMilliseconds()),
+            ("awarded_at", awardedAt.ToUnixTimeMilliseconds()));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>The ids of the milestones the user holds, for work outside an event's transaction (which has them from its upsert).</summary>
+    public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = commands.Command("SELECT milestone_id FROM user_milestones WHERE user_id = @user_id", ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            held.Add(reader.GetInt32(0));
+        }
+
+        return held;
+    }
+
+    /// <summary>Each held award's receipt: the event that proved it, by milestone id. Read only for a late event.</summary>
+    public async Task<Dictionary<int, RecordedEvent>> HeldReceiptsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = commands.Command("""
+            SELECT awards.milestone_id, awards.event_id, awards.achieved_at, proving.event_type
+            FROM user_milestones awards LEFT JOIN events proving ON proving.id = awards.event_id
+            WHERE awards.user_id = @user_id
+            """,
+            ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var receipts = new Dictionary<int, RecordedEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            receipts[reader.GetInt32(0)] = new RecordedEvent(
+                reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.IsDBNull(3) ? "" : reader.GetString(3), SqlCommands.Time(reader, 2));
+        }
+
+        return receipts;
+    }
+
+    /// <summary>
+    /// Moves a held award's receipt to an earlier event that proves it: the one update of an award there is. The
+    /// condition in SQL keeps it from ever moving later; awarded_at stays.
+    /// </summary>
+    public async Task MoveReceiptEarlierAsync(string userId, int milestoneId, RecordedEvent achievedBy, CancellationToken cancellationToken)
+    {
+        var command = commands.Command("""
+            UPDATE user_milestones SET event_id = @event_id, achieved_at = @achieved_at
+            WHERE user_id = @user_id AND milestone_id = @milestone_id
+              AND (achieved_at > @achieved_at OR (achieved_at = @achieved_at AND event_id > @event_id))
+            """,
+            ("user_id", userId),
+            ("milestone_id", milestoneId),
+            ("event_id", achievedBy.Id),
+            ("achieved_at", achievedBy.OccurredAt.ToUnixTimeMilliseconds()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The awards that recording the given event granted, with when each was granted, oldest first.</summary>
+    public async Task<IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)>> GrantedByAsync(long eventId, CancellationToken cancellationToken)
+    {
+        var command = commands.Command(
+            "SELECT milestone_id, awarded_at FROM user_milestones WHERE awarded_by_event_id = @event_id ORDER BY id",
+            ("event_id", eventId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var awards = new List<(int, DateTimeOffset)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            awards.Add((reader.GetInt32(0), SqlCommands.Time(reader, 1)));
+        }
+
+        return awards;
+    }
+
+    /// <summary>
+    /// Awards the milestone, in one statement, to every user in [firstUser, lastUser] that the rule's query finds,
+    /// unless they hold it already. Returns how many awards were inserted.
+    /// </summary>
+    public async Task<int> InsertFirstAchievementsAsync(
+        int milestoneId, SetBasedQuery query, string firstUser, string lastUser, DateTimeOffset awardedAt, CancellationToken cancellationToken)
+    {
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+        var command = commands.Command(
+            $"""
+            INSERT INTO user_milestones (user_id, milestone_id, event_id, awarded_by_event_id, achieved_at, awarded_at)
+            SELECT achieved.user_id, @milestone_id, achieved.event_id, NULL, achieved.occurred_at, @awarded_at
+            FROM ({query.Sql}) achieved
+            WHERE true
+            ON CONFLICT (user_id, milestone_id) DO NOTHING
+            """,
+            [("milestone_id", milestoneId), ("awarded_at", awardedAt.ToUnixTimeMilliseconds()),
+             ("first_user", firstUser), ("last_user", lastUser), .. query.Parameters]);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Who in [firstUser, lastUser] was granted the milestone at that moment: the recipients of one backfill batch.</summary>
+    public async Task<IReadOnlyList<string>> UsersAwardedAtAsync(
+        int milestoneId, DateTimeOffset awardedAt, string firstUser, string lastUser, CancellationToken cancellationToken)
+    {
+        var command = commands.Command("""
+            SELECT user_id FROM user_milestones
+            WHERE milestone_id = @milestone_id AND awarded_at = @awarded_at AND awarded_by_event_id IS NULL
+              AND user_id BETWEEN @first_user AND @last_user
+            """,
+            ("milestone_id", milestoneId), ("awarded_at", awardedAt.ToUnixTimeMilliseconds()), ("first_user", firstUser), ("last_user", lastUser));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
+    }
+}
