@@ -39,7 +39,7 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneBackfill>());
         Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
         Services.AddSingleton(new ApiKeyService(
-            Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<DatabaseWriteGate>(), Host.Clock));
+            Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<AppWritePath>(), Host.Clock));
         Services.AddSingleton(new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock));
         Services.AddMilestonesAdmin();
         authorization = AddAuthorization();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Application;
+using MilestonesApp.Data;
 
 namespace MilestonesApp.Tests.Shared;
 
@@ -9,6 +10,9 @@ public static class ApplicationHost
 {
     public static Task<EngineHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
         EngineHost.StartAsync(settings: settings, addMore: builder => builder.AddMilestonesApplication());
+
+    public static Task<EngineHost> StartAsync(DatabaseProvider provider) =>
+        EngineHost.StartAsync(provider, addMore: builder => builder.AddMilestonesApplication());
 
     public static T Get<T>(this EngineHost host) where T : notnull => host.Services.GetRequiredService<T>();
 

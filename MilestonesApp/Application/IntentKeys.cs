@@ -1,3 +1,4 @@
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Application;
@@ -9,11 +10,19 @@ namespace MilestonesApp.Application;
 /// </summary>
 internal static class IntentKeys
 {
-    public static async Task<EngineResult> RecordOnceAsync(this IMilestoneEngine engine, DomainEvent domainEvent, CancellationToken cancellationToken)
+    public static Task<EngineResult> RecordOnceAsync(this IMilestoneEngine engine, DomainEvent domainEvent, CancellationToken cancellationToken) =>
+        OnceAsync(() => engine.RecordAsync(domainEvent, cancellationToken));
+
+    /// <summary>As above, with the action's own rows written in the event's transaction; a refused repeat writes none (its original did).</summary>
+    public static Task<EngineResult> RecordOnceAsync(
+        this AppWritePath writes, DomainEvent domainEvent, Func<AppDbContext, long, CancellationToken, Task> alongside, CancellationToken cancellationToken) =>
+        OnceAsync(() => writes.RecordAsync(domainEvent, alongside, cancellationToken));
+
+    private static async Task<EngineResult> OnceAsync(Func<Task<EngineResult>> record)
     {
         try
         {
-            return await engine.RecordAsync(domainEvent, cancellationToken);
+            return await record();
         }
         catch (IdempotencyKeyReusedException reused)
         {

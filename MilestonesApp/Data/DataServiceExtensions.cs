@@ -33,6 +33,7 @@ public static class DataServiceExtensions
         builder.Services.Configure<IdentityOptions>(PinIdentitySchema);
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
+        builder.Services.AddSingleton<AppWritePath>();
         return builder;
     }
 

@@ -3,16 +3,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MilestonesApp.Data;
 
-/// <summary>The options every context of the app gets: the configured provider, snake_case names, SQLite's pragmas.</summary>
+/// <summary>
+/// The options every context of the app gets: the configured provider, snake_case names, SQLite's pragmas. Without a
+/// connection string the context is given its connection later (<see cref="TransactionContexts"/>).
+/// </summary>
 internal static class DatabaseRegistration
 {
-    public static TBuilder Configure<TBuilder>(TBuilder db, DatabaseProvider provider, string connectionString, IInterceptor? interceptor)
+    public static TBuilder Configure<TBuilder>(TBuilder db, DatabaseProvider provider, string? connectionString, IInterceptor? interceptor)
         where TBuilder : DbContextOptionsBuilder
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => db.UseSqlite(connectionString),
-            DatabaseProvider.PostgreSql => db.UseNpgsql(connectionString),
+            DatabaseProvider.Sqlite => connectionString is null ? db.UseSqlite() : db.UseSqlite(connectionString),
+            DatabaseProvider.PostgreSql => connectionString is null ? db.UseNpgsql() : db.UseNpgsql(connectionString),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'; use Sqlite or PostgreSql."),
         };
         db.UseSnakeCaseNamingConvention();

@@ -10,7 +10,7 @@ namespace MilestonesApp.Api.Keys;
 /// Creates, lists, revokes and checks the events API's keys. Every check reads the database, so a key revoked on any
 /// node is refused by the next request.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time)
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, AppWritePath writes, TimeProvider time)
 {
     public async Task<CreatedApiKey> CreateAsync(string? name, CancellationToken cancellationToken = default)
     {
@@ -24,34 +24,30 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Dat
 
         var key = ApiKeySecret.Generate();
         var row = new ApiKey { Name = trimmed, Prefix = ApiKeySecret.PrefixOf(key), Hash = ApiKeySecret.Hash(key), CreatedAt = time.GetUtcNow() };
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
+        await writes.WriteAsync(async (db, token) =>
         {
-            if (await db.ApiKeys.AnyAsync(k => k.Name == trimmed && k.RevokedAt == null, cancellationToken))
+            if (await db.ApiKeys.AnyAsync(k => k.Name == trimmed && k.RevokedAt == null, token))
             {
                 throw new ApiKeyException(ApiKeyProblem.NameTaken, $"A key named '{trimmed}' already exists; revoke it first or choose another name.");
             }
 
             db.ApiKeys.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            return await db.SaveChangesAsync(token);
+        }, cancellationToken);
 
         return new CreatedApiKey(Describe(row), key);
     }
 
     /// <summary>Revokes the live key of that name; from this moment every request with it gets 401.</summary>
-    public async Task<ApiKeyInfo> RevokeAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
+    public Task<ApiKeyInfo> RevokeAsync(string name, CancellationToken cancellationToken = default) =>
+        writes.WriteAsync(async (db, token) =>
         {
-            var row = await db.ApiKeys.SingleOrDefaultAsync(k => k.Name == name && k.RevokedAt == null, cancellationToken)
+            var row = await db.ApiKeys.SingleOrDefaultAsync(k => k.Name == name && k.RevokedAt == null, token)
                 ?? throw new ApiKeyException(ApiKeyProblem.UnknownName, $"No live key is named '{name}'.");
             row.RevokedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(token);
             return Describe(row);
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Every key, live and revoked, newest first.</summary>
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)

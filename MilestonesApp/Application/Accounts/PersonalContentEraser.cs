@@ -9,18 +9,13 @@ namespace MilestonesApp.Application.Accounts;
 /// the app remembered about them (profile). The engine's events, stats and awards stay: they carry no personal text,
 /// only the now orphaned opaque user id, and no code path deletes an award.
 /// </summary>
-public sealed class PersonalContentEraser(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate)
+public sealed class PersonalContentEraser(AppWritePath writes)
 {
-    public async Task EraseAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
+    public Task EraseAsync(string userId, CancellationToken cancellationToken = default) =>
+        writes.WriteAsync(async (db, token) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Wins.Where(w => w.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.Habits.Where(h => h.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.UserProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
+            await db.Wins.Where(w => w.UserId == userId).ExecuteDeleteAsync(token);
+            await db.Habits.Where(h => h.UserId == userId).ExecuteDeleteAsync(token);
+            return await db.UserProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(token);
+        }, cancellationToken);
 }

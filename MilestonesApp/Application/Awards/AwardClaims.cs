@@ -9,7 +9,7 @@ namespace MilestonesApp.Application.Awards;
 /// Decides which awards a browser tab celebrates. Inserting an award's seen-marker claims it: of two tabs (or an action
 /// and an app open) racing on one award, only the one whose insert lands celebrates it.
 /// </summary>
-public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, MilestoneTextLocalizer texts, TimeProvider time)
+public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, AppWritePath writes, MilestoneTextLocalizer texts, TimeProvider time)
 {
     /// <summary>Claims awards the engine just granted; returns those this caller should celebrate.</summary>
     public async Task<IReadOnlyList<AwardedMilestone>> ClaimAsync(string userId, IReadOnlyList<AwardedMilestone> awards, CancellationToken cancellationToken = default)
@@ -19,26 +19,16 @@ public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, Datab
             return [];
         }
 
-        var codes = awards.Select(a => a.Code).ToList();
+        var awarded = awards.Select(a => a.Code).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var held = await db.UserMilestones
-            .Where(a => a.UserId == userId && codes.Contains(a.Milestone!.Code))
+            .Where(a => a.UserId == userId && awarded.Contains(a.Milestone!.Code))
             .Select(a => new { a.Id, a.Milestone!.Code })
             .ToListAsync(cancellationToken);
 
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            foreach (var award in held)
-            {
-                if (await TryClaimAsync(db, award.Id, cancellationToken))
-                {
-                    claimed.Add(award.Code);
-                }
-            }
-        }
-
-        return awards.Where(a => claimed.Contains(a.Code)).ToList();
+        var claimed = await ClaimAsync(held.ConvertAll(award => award.Id), cancellationToken);
+        var codes = held.Where(award => claimed.Contains(award.Id)).Select(award => award.Code).ToHashSet(StringComparer.Ordinal);
+        return awards.Where(a => codes.Contains(a.Code)).ToList();
     }
 
     /// <summary>Claims every award the person has not seen yet (made in another tab, on the sign-in page, by a backfill), oldest first.</summary>
@@ -51,23 +41,32 @@ public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, Datab
             .Select(a => new { a.Id, a.AwardedAt, a.Milestone })
             .ToListAsync(cancellationToken);
 
-        var claimed = new List<AwardedMilestone>();
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            foreach (var award in unseen)
-            {
-                if (await TryClaimAsync(db, award.Id, cancellationToken))
-                {
-                    claimed.Add(texts.Award(award.Milestone!.ToDefinition(), award.AwardedAt));
-                }
-            }
-        }
-
-        return claimed;
+        var claimed = await ClaimAsync(unseen.ConvertAll(award => award.Id), cancellationToken);
+        return unseen.Where(award => claimed.Contains(award.Id)).Select(award => texts.Award(award.Milestone!.ToDefinition(), award.AwardedAt)).ToList();
     }
 
-    private async Task<bool> TryClaimAsync(AppDbContext db, long userMilestoneId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO seen_awards (user_milestone_id, seen_at) VALUES ({userMilestoneId}, {time.GetUtcNow().ToUnixTimeMilliseconds()}) ON CONFLICT (user_milestone_id) DO NOTHING",
-            cancellationToken) == 1;
+    /// <summary>Inserts a seen-marker for each award, in one write; returns the ids of the awards whose marker this call inserted.</summary>
+    private async Task<HashSet<long>> ClaimAsync(List<long> userMilestoneIds, CancellationToken cancellationToken)
+    {
+        if (userMilestoneIds.Count == 0)
+        {
+            return [];
+        }
+
+        var seenAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return await writes.WriteAsync(async (db, token) =>
+        {
+            var claimed = new HashSet<long>();
+            foreach (var id in userMilestoneIds)
+            {
+                if (await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO seen_awards (user_milestone_id, seen_at) VALUES ({id}, {seenAt}) ON CONFLICT (user_milestone_id) DO NOTHING", token) == 1)
+                {
+                    claimed.Add(id);
+                }
+            }
+
+            return claimed;
+        }, cancellationToken);
+    }
 }

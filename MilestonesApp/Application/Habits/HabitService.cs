@@ -11,10 +11,9 @@ namespace MilestonesApp.Application.Habits;
 /// <summary>Habits a person keeps: create, rename, archive, and mark done once per day of their own.</summary>
 public sealed class HabitService(
     IDbContextFactory<AppDbContext> dbFactory,
-    IMilestoneEngine engine,
+    AppWritePath writes,
     AwardClaims claims,
-    UserClock clock,
-    DatabaseWriteGate writeGate)
+    UserClock clock)
 {
     /// <summary>The idempotency key of a habit's completion on a day: the same day can hold it once.</summary>
     public static string CompletionKey(long habitId, DateOnly day) =>
@@ -38,38 +37,32 @@ public sealed class HabitService(
 
     public async Task<long> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
-        var habit = new Habit { UserId = userId, Name = TextLimit.HabitName.Require(name, nameof(name)), CreatedAt = clock.UtcNow };
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Habits.Add(habit);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return habit.Id;
+        var trimmed = TextLimit.HabitName.Require(name, nameof(name));
+        return await writes.WriteAsync((db, token) => AddAsync(db, userId, trimmed, token), cancellationToken);
     }
 
     public async Task RenameAsync(string userId, long habitId, string name, CancellationToken cancellationToken = default)
     {
         var trimmed = TextLimit.HabitName.Require(name, nameof(name));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.Habits.Where(h => h.Id == habitId && h.UserId == userId)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.Name, trimmed), cancellationToken);
-        }
+        await writes.WriteAsync((db, token) => db.Habits.Where(h => h.Id == habitId && h.UserId == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.Name, trimmed), token), cancellationToken);
     }
 
     /// <summary>Hides the habit from today's list. Its completions stay: they are part of the person's history.</summary>
     public async Task ArchiveAsync(string userId, long habitId, CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNow;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.Habits.Where(h => h.Id == habitId && h.UserId == userId && h.ArchivedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.ArchivedAt, now), cancellationToken);
-        }
+        await writes.WriteAsync((db, token) => db.Habits.Where(h => h.Id == habitId && h.UserId == userId && h.ArchivedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.ArchivedAt, now), token), cancellationToken);
+    }
+
+    /// <summary>Adds a habit in the caller's write; <paramref name="name"/> is already checked.</summary>
+    internal async Task<long> AddAsync(AppDbContext db, string userId, string name, CancellationToken cancellationToken)
+    {
+        var habit = new Habit { UserId = userId, Name = name, CreatedAt = clock.UtcNow };
+        db.Habits.Add(habit);
+        await db.SaveChangesAsync(cancellationToken);
+        return habit.Id;
     }
 
     /// <summary>Marks the habit done for the person's today; a second call that day changes nothing.</summary>
@@ -83,17 +76,16 @@ public sealed class HabitService(
     internal async Task<HabitCompletion> CompleteOnAsync(
         string userId, long habitId, DateOnly day, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var active = await db.Habits.AnyAsync(h => h.Id == habitId && h.UserId == userId && h.ArchivedAt == null, cancellationToken);
-            if (!active)
-            {
-                throw new InvalidOperationException($"Habit {habitId} is not an active habit of this user.");
-            }
-        }
-
-        var result = await engine.RecordOnceAsync(
+        // The day is done only if the habit is still active when its event commits: an archive cannot come between.
+        var result = await writes.RecordOnceAsync(
             new DomainEvent(userId, EventTypes.HabitCompleted, occurredAt, new JsonObject { ["habit_id"] = habitId }, CompletionKey(habitId, day)),
+            async (db, _, token) =>
+            {
+                if (!await db.Habits.AnyAsync(h => h.Id == habitId && h.UserId == userId && h.ArchivedAt == null, token))
+                {
+                    throw new InvalidOperationException($"Habit {habitId} is not an active habit of this user.");
+                }
+            },
             cancellationToken);
         return result.WasDuplicate
             ? new HabitCompletion(AlreadyDone: true, [])

@@ -13,9 +13,9 @@ namespace MilestonesApp.Application.Visits;
 public sealed class VisitService(
     IDbContextFactory<AppDbContext> dbFactory,
     IMilestoneEngine engine,
+    AppWritePath writes,
     AwardClaims claims,
     UserClock clock,
-    DatabaseWriteGate writeGate,
     IOptions<VisitOptions> options)
 {
     /// <summary>
@@ -33,28 +33,33 @@ public sealed class VisitService(
     public async Task<IReadOnlyList<AwardedMilestone>> OpenAppAsync(string userId, string? browserTimeZone, CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNow;
+        var zone = UserClock.ResolveZone(browserTimeZone)?.Id;
         var idleSince = await IdleSinceAsync(userId, cancellationToken);
         if (idleSince is null || now - idleSince >= options.Value.IdleGap)
         {
-            // The key names the absence that ended, so two tabs opened together after it record one login.
+            // The key names the absence that ended, so two tabs opened together after it record one login. The visit is
+            // remembered with its login, or neither is.
             var key = $"return:{idleSince?.ToUnixTimeMilliseconds() ?? 0}";
-            await engine.RecordOnceAsync(new DomainEvent(userId, EventTypes.UserLoggedIn, now, IdempotencyKey: key), cancellationToken);
+            await writes.RecordOnceAsync(
+                new DomainEvent(userId, EventTypes.UserLoggedIn, now, IdempotencyKey: key),
+                (db, _, token) => RememberVisitAsync(db, userId, zone, now, token),
+                cancellationToken);
         }
-
-        var zone = UserClock.ResolveZone(browserTimeZone)?.Id;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        using (await writeGate.EnterAsync(cancellationToken))
+        else
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO user_profiles (user_id, time_zone, last_seen_at) VALUES ({userId}, {zone}, {now.ToUnixTimeMilliseconds()})
-                ON CONFLICT (user_id) DO UPDATE SET
-                    last_seen_at = excluded.last_seen_at,
-                    time_zone = coalesce(excluded.time_zone, user_profiles.time_zone)
-                """, cancellationToken);
+            await writes.WriteAsync((db, token) => RememberVisitAsync(db, userId, zone, now, token), cancellationToken);
         }
 
         return await claims.ClaimUnseenAsync(userId, cancellationToken);
     }
+
+    private static Task<int> RememberVisitAsync(AppDbContext db, string userId, string? zone, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO user_profiles (user_id, time_zone, last_seen_at) VALUES ({userId}, {zone}, {now.ToUnixTimeMilliseconds()})
+            ON CONFLICT (user_id) DO UPDATE SET
+                last_seen_at = excluded.last_seen_at,
+                time_zone = coalesce(excluded.time_zone, user_profiles.time_zone)
+            """, cancellationToken);
 
     // Any recorded activity (a sign-in, a win) also ends an absence, not only opening the app.
     private async Task<DateTimeOffset?> IdleSinceAsync(string userId, CancellationToken cancellationToken)

@@ -8,10 +8,9 @@ namespace MilestonesApp.Application.Wins;
 /// <summary>Logging wins: each one is a <c>WinLogged</c> event for the engine and a row of text for the person.</summary>
 public sealed class WinService(
     IDbContextFactory<AppDbContext> dbFactory,
-    IMilestoneEngine engine,
+    AppWritePath writes,
     AwardClaims claims,
-    UserClock clock,
-    DatabaseWriteGate writeGate)
+    UserClock clock)
 {
     /// <summary>
     /// Logs a win now. <paramref name="submissionId"/> names the form submission, so a double click or a retry stores
@@ -24,19 +23,16 @@ public sealed class WinService(
         string userId, string text, string idempotencyKey, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
     {
         var trimmed = TextLimit.Win.Require(text, nameof(text));
-        var result = await engine.RecordOnceAsync(
-            new DomainEvent(userId, EventTypes.WinLogged, occurredAt, IdempotencyKey: idempotencyKey), cancellationToken);
-
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            // Keyed by the event, so a retried submission whose event was a duplicate adds no second row.
-            await db.Database.ExecuteSqlAsync($"""
+        // The win's text commits with its event, or neither does. Keyed by the event, so a retried submission whose
+        // event was a duplicate adds no second row.
+        var result = await writes.RecordOnceAsync(
+            new DomainEvent(userId, EventTypes.WinLogged, occurredAt, IdempotencyKey: idempotencyKey),
+            (db, eventId, token) => db.Database.ExecuteSqlAsync($"""
                 INSERT INTO wins (user_id, text, logged_at, event_id)
-                VALUES ({userId}, {trimmed}, {occurredAt.ToUnixTimeMilliseconds()}, {result.EventId})
+                VALUES ({userId}, {trimmed}, {occurredAt.ToUnixTimeMilliseconds()}, {eventId})
                 ON CONFLICT (event_id) DO NOTHING
-                """, cancellationToken);
-        }
+                """, token),
+            cancellationToken);
 
         return result.WasDuplicate ? [] : await claims.ClaimAsync(userId, result.NewlyAwarded, cancellationToken);
     }
