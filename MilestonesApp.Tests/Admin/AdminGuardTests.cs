@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Admin;
-using MilestonesApp.Components.Account;
+using MilestonesApp.Application.Accounts;
 
 namespace MilestonesApp.Tests.Admin;
 

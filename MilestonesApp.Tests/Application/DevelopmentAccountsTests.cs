@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Application.Accounts;
 using MilestonesApp.Application.Receipts;
-using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 using MilestonesApp.Tests.Shared;
 

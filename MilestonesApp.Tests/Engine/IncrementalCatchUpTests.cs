@@ -190,7 +190,7 @@ public sealed class IncrementalCatchUpTests
             }));
             return await db.SaveChangesAsync(cancellationToken);
         });
-        await host.Services.GetRequiredService<StatsRebuilder>().RebuildAsync(userId, TestContext.Current.CancellationToken);
+        await host.SetStatsToFoldOfEventsAsync(userId);
     }
 
     private static Task<long> CatalogVersionAsync(EngineHost host) => host.QueryAsync((db, cancellationToken) =>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MilestonesApp.Api.Keys;
-using MilestonesApp.Components.Account;
+using MilestonesApp.Application.Accounts;
 
 namespace MilestonesApp.Admin;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using MilestonesApp.Components.Account;
+using MilestonesApp.Application.Accounts;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Admin;

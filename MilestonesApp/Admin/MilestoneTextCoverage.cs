@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Resources;
 using MilestonesApp.Celebrations;
-using MilestonesApp.Components.Localization;
 using MilestonesApp.Engine;
 using MilestonesApp.Resources;
 

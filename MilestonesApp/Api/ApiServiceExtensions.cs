@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MilestonesApp.Api.Keys;
-using MilestonesApp.Operations;
 using Scalar.AspNetCore;
 
 namespace MilestonesApp.Api;
@@ -15,7 +14,6 @@ public static class ApiServiceExtensions
         builder.Services.TryAddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiProblems>();
         builder.Services.AddSingleton<EventRecorder>();
-        builder.Services.AddSingleton<IOperatorCommand, ApiKeyCommand>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);

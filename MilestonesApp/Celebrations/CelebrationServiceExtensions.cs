@@ -8,7 +8,7 @@ public static class CelebrationServiceExtensions
     /// <summary>The per-circuit celebration queue the overlay in the main layout plays from, and the awards' texts.</summary>
     public static IHostApplicationBuilder AddCelebrations(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<CelebrationOptions>(builder.Configuration.GetSection(CelebrationOptions.Section));
+        builder.Services.AddOptions<CelebrationOptions>().BindConfiguration(CelebrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CelebrationQueue>();
         return builder.AddMilestoneTexts();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Data;
@@ -7,9 +8,9 @@ namespace MilestonesApp.Data;
 /// transaction: what a person does and the event it causes commit together or not at all, and on SQLite every write,
 /// the app's own included, shares the one writer and its group commit.
 /// </summary>
-public sealed class AppWritePath(IEngineWritePath engine, DatabaseOptions database, IServiceProvider services)
+public sealed class AppWritePath(IEngineWritePath engine, IOptions<DatabaseOptions> database, IServiceProvider services)
 {
-    private readonly TransactionContexts contexts = new(database, services);
+    private readonly TransactionContexts contexts = new(database.Value.Provider, services);
 
     /// <summary>
     /// Records the event and runs <paramref name="alongside"/> in the same transaction, given the stored event's id (the

@@ -10,13 +10,15 @@ namespace MilestonesApp.Data;
 public static class DataServiceExtensions
 {
     /// <summary>
-    /// One database for the engine, the app and Identity, on the configured provider, through pooled context
-    /// factories: <see cref="AppDbContext"/> for the app and <see cref="EngineDbContext"/> for the engine.
+    /// One database for the engine, the app and Identity, on the configured provider: a pooled context factory of
+    /// <see cref="AppDbContext"/> for the app, the engine's connections (<see cref="IEngineDatabase"/>), the milestone
+    /// catalog, and the app's writes through the engine's write path (<see cref="AppWritePath"/>).
     /// </summary>
     public static IHostApplicationBuilder AddMilestonesData(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The provider decides which services are registered at all, so it is read here, before any service exists.
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.AddSingleton(options);
         var configured = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (options.Provider == DatabaseProvider.PostgreSql)
         {
@@ -34,6 +36,7 @@ public static class DataServiceExtensions
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
         builder.Services.AddSingleton<AppWritePath>();
+        builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         return builder;
     }
 
@@ -43,7 +46,8 @@ public static class DataServiceExtensions
     {
         var pragmas = new SqlitePragmaInterceptor(options.Synchronous, options.BusyTimeoutMilliseconds);
         services.AddPooledDbContextFactory<AppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.Sqlite, connectionString, pragmas));
-        services.AddPooledDbContextFactory<EngineDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.Sqlite, connectionString, pragmas));
+        services.AddSingleton<IEngineDatabase>(new SqliteEngineDatabase(
+            connectionString, SqlitePragmaInterceptor.Pragmas(options.Synchronous, options.BusyTimeoutMilliseconds)));
         services.AddHostedService(provider => new SqliteCheckpointService(
             connectionString,
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -63,7 +67,7 @@ public static class DataServiceExtensions
         var connectionString = npgsql.ToString();
         services.AddPooledDbContextFactory<PostgreSqlAppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
         services.AddSingleton<IDbContextFactory<AppDbContext>, DerivedContextFactory<PostgreSqlAppDbContext>>();
-        services.AddPooledDbContextFactory<EngineDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
+        services.AddSingleton<IEngineDatabase>(new PostgreSqlEngineDatabase(connectionString));
         AddAwardNotifications(services, connectionString);
     }
 

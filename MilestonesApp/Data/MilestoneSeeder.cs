@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MilestonesApp.Data.Entities;
 using MilestonesApp.Engine;
 
@@ -13,7 +14,7 @@ namespace MilestonesApp.Data;
 /// Syncs the milestone seed file into the database at start-up: new codes are inserted, entries whose seed text changed
 /// are updated, nothing is deleted. A row edited by an admin keeps the edit until its seed entry changes.
 /// </summary>
-internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory, DatabaseOptions options)
+internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory, IOptions<DatabaseOptions> options)
 {
     private static readonly JsonSerializerOptions SeedJson = new()
     {
@@ -27,7 +28,7 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
 
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
-        var path = Path.GetFullPath(options.SeedFile, AppContext.BaseDirectory);
+        var path = Path.GetFullPath(options.Value.SeedFile, AppContext.BaseDirectory);
         var seed = Read(path);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginCatalogChangeAsync(cancellationToken);

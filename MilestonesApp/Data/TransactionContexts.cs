@@ -12,19 +12,19 @@ internal sealed class TransactionContexts
 {
     private readonly Func<AppDbContext> create;
 
-    public TransactionContexts(DatabaseOptions database, IServiceProvider services)
+    public TransactionContexts(DatabaseProvider provider, IServiceProvider services)
     {
         // The application services let Identity read its schema version, as the pooled factories do, so that every
         // context builds the migrated model.
-        if (database.Provider == DatabaseProvider.PostgreSql)
+        if (provider == DatabaseProvider.PostgreSql)
         {
-            var options = DatabaseRegistration.Configure(new DbContextOptionsBuilder<PostgreSqlAppDbContext>(), database.Provider, null, null)
+            var options = DatabaseRegistration.Configure(new DbContextOptionsBuilder<PostgreSqlAppDbContext>(), provider, null, null)
                 .UseApplicationServiceProvider(services).Options;
             create = () => new PostgreSqlAppDbContext(options);
         }
         else
         {
-            var options = DatabaseRegistration.Configure(new DbContextOptionsBuilder<AppDbContext>(), database.Provider, null, null)
+            var options = DatabaseRegistration.Configure(new DbContextOptionsBuilder<AppDbContext>(), provider, null, null)
                 .UseApplicationServiceProvider(services).Options;
             create = () => new AppDbContext(options);
         }

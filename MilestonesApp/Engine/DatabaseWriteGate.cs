@@ -1,5 +1,3 @@
-using MilestonesApp.Data;
-
 namespace MilestonesApp.Engine;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace MilestonesApp.Engine;
 /// On PostgreSQL it lets everything through: writers run concurrently, and any ordering they need comes from the
 /// database's row locks, since the other app nodes never see this process's gate.
 /// </summary>
-public sealed class DatabaseWriteGate(DatabaseOptions options) : IDisposable
+public sealed class DatabaseWriteGate(IEngineDatabase database) : IDisposable
 {
     private static readonly IDisposable Open = new Release(null);
 
@@ -16,7 +14,7 @@ public sealed class DatabaseWriteGate(DatabaseOptions options) : IDisposable
 
     public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        if (options.Provider != DatabaseProvider.Sqlite)
+        if (!database.HasSingleWriter)
         {
             return Open;
         }

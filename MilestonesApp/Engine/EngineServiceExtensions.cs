@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MilestonesApp.Data;
 using MilestonesApp.Engine.Backfill;
 using MilestonesApp.Engine.Storage;
 
@@ -8,15 +7,15 @@ namespace MilestonesApp.Engine;
 public static class EngineServiceExtensions
 {
     /// <summary>
-    /// The engine, the catalog, the backfill and the stats rebuilder, with the definition cache and write gate they share,
-    /// and the in-process award notifier unless another (one across nodes) was registered first. Needs
-    /// <see cref="DataServiceExtensions.AddMilestonesData"/>, which decides the provider: on SQLite one kept write
-    /// connection behind the gate with group commit, on PostgreSQL a pooled connection per transaction.
+    /// The engine, its write path and the backfill, with the definition cache and write gate they share, and the
+    /// in-process award notifier unless another (one across nodes) was registered first. Needs an
+    /// <see cref="IEngineDatabase"/> from the app, which decides the writer: with a single writer (SQLite) one kept
+    /// connection behind the gate with group commit, otherwise (PostgreSQL) a pooled connection per transaction.
     /// </summary>
     public static IHostApplicationBuilder AddMilestoneEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MilestoneEngineOptions>()
-            .Bind(builder.Configuration.GetSection(MilestoneEngineOptions.Section))
+            .BindConfiguration(MilestoneEngineOptions.Section)
             .ValidateDataAnnotations()
             .Validate<TimeProvider>(
                 (engine, time) => engine.MinOccurredAt >= DateTimeOffset.UnixEpoch && engine.MinOccurredAt <= time.GetUtcNow(),
@@ -29,7 +28,6 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<MilestoneDefinitionCache>();
         builder.Services.AddSingleton<WindowCountBounds>();
         builder.Services.AddSingleton<DatabaseWriteGate>();
-        builder.Services.AddSingleton<StatsRebuilder>();
         builder.Services.AddSingleton<DomainEventValidator>();
         builder.Services.TryAddSingleton<IMilestoneTexts, DefinitionTexts>();
         builder.Services.AddMetrics();
@@ -44,10 +42,9 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<IEngineWritePath>(services => services.GetRequiredService<EngineWritePath>());
         builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<IEngineWriter>(services =>
-            services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite
+            services.GetRequiredService<IEngineDatabase>().HasSingleWriter
                 ? ActivatorUtilities.CreateInstance<GroupCommitWriter>(services)
                 : ActivatorUtilities.CreateInstance<PooledEngineWriter>(services));
-        builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
         return builder;
     }

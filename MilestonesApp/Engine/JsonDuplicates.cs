@@ -4,8 +4,11 @@ using System.Text.Json;
 namespace MilestonesApp.Engine;
 
 /// <summary>
-/// Finds a property named twice in one JSON object. System.Text.Json accepts such text and keeps either the last value
-/// or throws later, at first access, with no name; a definition, a seed file or an event's metadata is refused instead.
+/// Finds a property named twice in one JSON object, so that a definition, a seed file or an event's metadata is refused
+/// with a sentence that names it. System.Text.Json's own refusal (<c>AllowDuplicateProperties = false</c> on
+/// <see cref="JsonDocumentOptions"/> or <see cref="JsonSerializerOptions"/>) throws a <see cref="JsonException"/> whose
+/// only mention of the property is inside its message text, with no path: it cannot say which property without
+/// parsing its own English message, so the name is found here.
 /// </summary>
 internal static class JsonDuplicates
 {

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using MilestonesApp.Data;
 using MilestonesApp.Engine.Rules;
 using MilestonesApp.Engine.Storage;
 
@@ -18,16 +16,15 @@ public sealed record ActiveCatalog(long Version, IReadOnlyList<ActiveMilestone> 
 /// The active definitions, parsed once per catalog version. The version is read from the database each time (in the
 /// engine, inside the event's transaction), so a save on any node or process takes effect at the next event here.
 /// </summary>
-public sealed partial class MilestoneDefinitionCache(IDbContextFactory<EngineDbContext> dbFactory, ILogger<MilestoneDefinitionCache> logger)
+public sealed partial class MilestoneDefinitionCache(IEngineDatabase database, ILogger<MilestoneDefinitionCache> logger)
 {
     private ActiveCatalog? current;
 
     /// <summary>The active definitions as the database holds them now, read outside any transaction.</summary>
     public async ValueTask<IReadOnlyList<ActiveMilestone>> GetActiveAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return await GetActiveAsync(new EngineStore(db.Database.GetDbConnection(), transaction: null), cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await GetActiveAsync(new EngineStore(connection, transaction: null), cancellationToken);
     }
 
     /// <summary>The active definitions as seen by the store's transaction.</summary>

@@ -6,6 +6,7 @@ public static class OperatorCommands
     public static IHostApplicationBuilder AddOperatorCommands(this IHostApplicationBuilder builder)
     {
         builder.Services.AddTransient<IOperatorCommand, AdminCommand>();
+        builder.Services.AddSingleton<IOperatorCommand, ApiKeyCommand>();
         return builder;
     }
 

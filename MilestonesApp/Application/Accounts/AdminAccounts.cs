@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Application.Accounts;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Components.Account;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Application.Accounts;

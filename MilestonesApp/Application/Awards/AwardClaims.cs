@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
@@ -9,7 +8,7 @@ namespace MilestonesApp.Application.Awards;
 /// Decides which awards a browser tab celebrates. Inserting an award's seen-marker claims it: of two tabs (or an action
 /// and an app open) racing on one award, only the one whose insert lands celebrates it.
 /// </summary>
-public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, AppWritePath writes, MilestoneTextLocalizer texts, TimeProvider time)
+public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, AppWritePath writes, IMilestoneTexts texts, TimeProvider time)
 {
     /// <summary>Claims awards the engine just granted; returns those this caller should celebrate.</summary>
     public async Task<IReadOnlyList<AwardedMilestone>> ClaimAsync(string userId, IReadOnlyList<AwardedMilestone> awards, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Engine.Rules;
@@ -10,7 +9,7 @@ namespace MilestonesApp.Application.Receipts;
 public sealed class ReceiptService(
     IDbContextFactory<AppDbContext> dbFactory,
     MilestoneDefinitionCache definitions,
-    MilestoneTextLocalizer texts,
+    IMilestoneTexts texts,
     UserClock clock)
 {
     public async Task<IReadOnlyList<Receipt>> ListAsync(string userId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using MilestonesApp.Resources;
 
 namespace MilestonesApp.Components.Localization;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
 using MilestonesApp.Engine.Rules;
 using MilestonesApp.Engine.Storage;
 
@@ -11,7 +9,7 @@ namespace MilestonesApp.Engine.Backfill;
 /// transaction, so recording events goes on between batches and progress can be reported.
 /// </summary>
 internal sealed class MilestoneBackfill(
-    IDbContextFactory<EngineDbContext> dbFactory, IEngineWriter writer, IAwardNotifier notifier, TimeProvider time)
+    IEngineSnapshots snapshots, IEngineWriter writer, IAwardNotifier notifier, TimeProvider time)
     : IMilestoneBackfill
 {
     public const int UsersPerBatch = 2_000;
@@ -19,15 +17,19 @@ internal sealed class MilestoneBackfill(
     public async Task<BackfillResult> AwardEveryoneWhoQualifiesAsync(
         string code, IProgress<BackfillProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var milestone = await db.Milestones.AsNoTracking().SingleOrDefaultAsync(m => m.Code == code, cancellationToken)
-            ?? throw new KeyNotFoundException($"No milestone has the code '{code}'.");
-        if (!milestone.IsActive)
+        var milestones = await snapshots.ReadAsync(store => store.Catalog.MilestonesAsync(activeOnly: false, cancellationToken), cancellationToken);
+        var milestone = milestones.SingleOrDefault(m => m.Definition.Code == code);
+        if (milestone.Definition is null)
+        {
+            throw new KeyNotFoundException($"No milestone has the code '{code}'.");
+        }
+
+        if (!milestone.Definition.IsActive)
         {
             throw new InvalidOperationException($"Milestone '{code}' is inactive; activate it before awarding it.");
         }
 
-        var rule = MilestoneDefinitionValidator.ValidateOrThrow(milestone.ToDefinition());
+        var rule = MilestoneDefinitionValidator.ValidateOrThrow(milestone.Definition);
         var awarded = await AwardAsync(milestone.Id, code, rule, progress, cancellationToken);
         return new BackfillResult(code, awarded.UsersEvaluated, awarded.NewlyAwarded);
     }
@@ -36,11 +38,7 @@ internal sealed class MilestoneBackfill(
     internal async Task<(int UsersEvaluated, int NewlyAwarded)> AwardAsync(
         int milestoneId, string code, IMilestoneRule rule, IProgress<BackfillProgress>? progress, CancellationToken cancellationToken)
     {
-        List<string> users;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            users = await db.UserStats.AsNoTracking().Select(s => s.UserId).ToListAsync(cancellationToken);
-        }
+        var users = await snapshots.ReadAsync(store => store.Stats.UserIdsAsync(cancellationToken), cancellationToken);
 
         // Ordinal order matches SQLite's BINARY collation and the "C" collation of PostgreSQL's user ids, which the
         // batches' BETWEEN bounds compare with.

@@ -1,8 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
 
 namespace MilestonesApp.Engine.Storage;
 
@@ -11,7 +9,7 @@ namespace MilestonesApp.Engine.Storage;
 /// first read fixes its view of the WAL and which takes no write lock (the default, BEGIN IMMEDIATE, would). PostgreSQL:
 /// REPEATABLE READ READ ONLY, one snapshot for every statement.
 /// </summary>
-internal sealed class EngineSnapshots(IDbContextFactory<EngineDbContext> dbFactory) : IEngineSnapshots
+internal sealed class EngineSnapshots(IEngineDatabase database) : IEngineSnapshots
 {
     // Microsoft.Data.Sqlite's async methods run synchronously, so a read over a long history would hold a thread-pool
     // thread for all of its length, and on a machine of few cores the writers' continuations would queue for a free one
@@ -23,9 +21,7 @@ internal sealed class EngineSnapshots(IDbContextFactory<EngineDbContext> dbFacto
 
     private async Task<T> ReadOnOwnConnectionAsync<T>(Func<EngineStore, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, cancellationToken);
         return await read(new EngineStore(connection, transaction));
     }

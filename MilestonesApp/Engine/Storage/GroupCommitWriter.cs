@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
+using System.Data.Common;
 
 namespace MilestonesApp.Engine.Storage;
 
@@ -12,7 +11,7 @@ namespace MilestonesApp.Engine.Storage;
 /// savepoint and no thread switch. The connection is opened once, so each statement is compiled once; after a failure
 /// of the transaction itself it is closed, and the next batch opens a fresh one.
 /// </summary>
-internal sealed class GroupCommitWriter(IDbContextFactory<EngineDbContext> dbFactory, DatabaseWriteGate writeGate, EngineMetrics metrics)
+internal sealed class GroupCommitWriter(IEngineDatabase database, DatabaseWriteGate writeGate, EngineMetrics metrics)
     : IEngineWriter, IAsyncDisposable
 {
     // Caps how long a batch's first caller waits for the commit behind everyone else's writes.
@@ -28,7 +27,7 @@ internal sealed class GroupCommitWriter(IDbContextFactory<EngineDbContext> dbFac
     private readonly ConcurrentQueue<QueuedWrite> queue = new();
     private readonly List<QueuedWrite> batch = new(MaxBatch);
     private int leading;
-    private EngineDbContext? db;
+    private DbConnection? connection;
     private EngineStore? store;
 
     public async Task<T> WriteAsync<T>(Func<EngineStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -122,9 +121,8 @@ internal sealed class GroupCommitWriter(IDbContextFactory<EngineDbContext> dbFac
     {
         if (store is null)
         {
-            db = await dbFactory.CreateDbContextAsync();
-            await db.Database.OpenConnectionAsync();
-            store = new EngineStore(db.Database.GetDbConnection(), transaction: null);
+            connection = await database.OpenConnectionAsync(CancellationToken.None);
+            store = new EngineStore(connection, transaction: null);
         }
 
         return store;
@@ -133,10 +131,10 @@ internal sealed class GroupCommitWriter(IDbContextFactory<EngineDbContext> dbFac
     private async ValueTask CloseAsync()
     {
         store = null;
-        if (db is not null)
+        if (connection is not null)
         {
-            await db.DisposeAsync();
-            db = null;
+            await connection.DisposeAsync();
+            connection = null;
         }
     }
 }

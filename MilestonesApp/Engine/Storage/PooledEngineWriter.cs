@@ -1,6 +1,4 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
 
 namespace MilestonesApp.Engine.Storage;
 
@@ -10,13 +8,11 @@ namespace MilestonesApp.Engine.Storage;
 /// row until commit, so a second writer for that user waits there, and its later statements see the first's event.
 /// Commits are not grouped here: the server already lets concurrent commits share one WAL flush.
 /// </summary>
-internal sealed class PooledEngineWriter(IDbContextFactory<EngineDbContext> dbFactory) : IEngineWriter
+internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWriter
 {
     public async Task<T> WriteAsync<T>(Func<EngineStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var result = await work(new EngineStore(connection, transaction), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

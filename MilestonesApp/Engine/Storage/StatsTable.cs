@@ -66,6 +66,19 @@ internal sealed class StatsTable(SqlCommands commands)
         return await reader.ReadAsync(cancellationToken) ? ReadStats(userId, reader) : UserStatsSnapshot.Empty(userId);
     }
 
+    /// <summary>Every user with a stats row: everyone who has recorded an event.</summary>
+    public async Task<List<string>> UserIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var reader = await commands.Command("SELECT user_id FROM user_stats").ExecuteReaderAsync(cancellationToken);
+        var users = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
+    }
+
     /// <summary>How far the user's catch-up reached, or null before their first complete one.</summary>
     public async Task<CatchUpMark?> CatchUpMarkAsync(string userId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MilestonesApp.Components.Localization;
+namespace MilestonesApp.Resources;
 
 /// <summary>The languages the app speaks. Adding one is a line here and a Resources/AppStrings.{name}.resx file.</summary>
 public static class SupportedCultures

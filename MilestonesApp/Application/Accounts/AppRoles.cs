@@ -1,4 +1,4 @@
-namespace MilestonesApp.Components.Account;
+namespace MilestonesApp.Application.Accounts;
 
 /// <summary>The app's Identity roles.</summary>
 public static class AppRoles

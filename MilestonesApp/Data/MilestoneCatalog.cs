@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
 using MilestonesApp.Data.Entities;
+using MilestonesApp.Engine;
 
-namespace MilestonesApp.Engine;
+namespace MilestonesApp.Data;
 
 /// <summary>
 /// Milestone definitions as data: validated on save, inserted or updated by code, never deleted. Each save raises the
 /// catalog version, which every engine on the database reads per event.
 /// </summary>
-internal sealed class MilestoneCatalog(IDbContextFactory<EngineDbContext> dbFactory) : IMilestoneCatalog
+internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory) : IMilestoneCatalog
 {
     public async Task<IReadOnlyList<MilestoneDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
