@@ -40,6 +40,7 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<EngineWritePath>();
         builder.Services.AddSingleton<IMilestoneEngine>(services => services.GetRequiredService<EngineWritePath>());
         builder.Services.AddSingleton<IEngineWritePath>(services => services.GetRequiredService<EngineWritePath>());
+        builder.Services.AddSingleton<IEngineReads, EngineReads>();
         builder.Services.TryAddSingleton<IAwardNotifier, InProcessAwardNotifier>();
         builder.Services.AddSingleton<IEngineWriter>(services =>
             services.GetRequiredService<IEngineDatabase>().HasSingleWriter

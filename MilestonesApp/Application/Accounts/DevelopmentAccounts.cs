@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Data;
+using MilestonesApp.Engine;
 
 namespace MilestonesApp.Application.Accounts;
 
@@ -55,8 +55,8 @@ public static partial class DevelopmentAccounts
     // The history is laid down once: its days are relative to the first start, so a later start must not add more.
     private static async Task<bool> HasHistoryAsync(IServiceProvider services, string userId, CancellationToken cancellationToken)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await db.Events.AnyAsync(e => e.UserId == userId, cancellationToken);
+        var stats = await services.GetRequiredService<IEngineReads>().StatsAsync(userId, cancellationToken);
+        return stats.LastActivityAt is not null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development accounts: {Demo} and {Admin} (Admin role), password {Password}")]

@@ -11,6 +11,7 @@ namespace MilestonesApp.Application.Habits;
 /// <summary>Habits a person keeps: create, rename, archive, and mark done once per day of their own.</summary>
 public sealed class HabitService(
     IDbContextFactory<AppDbContext> dbFactory,
+    IEngineReads engine,
     AppWritePath writes,
     AwardClaims claims,
     UserClock clock)
@@ -28,10 +29,7 @@ public sealed class HabitService(
             .OrderBy(h => h.Id)
             .ToListAsync(cancellationToken);
         var keys = habits.ConvertAll(h => CompletionKey(h.Id, today));
-        var done = await db.Events.AsNoTracking()
-            .Where(e => e.UserId == userId && keys.Contains(e.IdempotencyKey!))
-            .Select(e => e.IdempotencyKey!)
-            .ToListAsync(cancellationToken);
+        var done = await engine.StoredKeysAsync(userId, keys, cancellationToken);
         return habits.ConvertAll(h => new TodayHabit(h.Id, h.Name, done.Contains(CompletionKey(h.Id, today))));
     }
 

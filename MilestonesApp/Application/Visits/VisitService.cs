@@ -13,6 +13,7 @@ namespace MilestonesApp.Application.Visits;
 public sealed class VisitService(
     IDbContextFactory<AppDbContext> dbFactory,
     IMilestoneEngine engine,
+    IEngineReads reads,
     AppWritePath writes,
     AwardClaims claims,
     UserClock clock,
@@ -66,7 +67,7 @@ public sealed class VisitService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lastSeen = await db.UserProfiles.Where(p => p.UserId == userId).Select(p => p.LastSeenAt).SingleOrDefaultAsync(cancellationToken);
-        var lastActivity = await db.UserStats.Where(s => s.UserId == userId).Select(s => s.LastActivityAt).SingleOrDefaultAsync(cancellationToken);
+        var lastActivity = (await reads.StatsAsync(userId, cancellationToken)).LastActivityAt;
         return lastSeen > lastActivity || lastActivity is null ? lastSeen : lastActivity;
     }
 }

@@ -30,6 +30,22 @@ internal sealed class AwardTable(SqlCommands commands)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    /// <summary>The user's award rows, oldest first.</summary>
+    public async Task<IReadOnlyList<(long Id, int MilestoneId, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt)>> OfUserAsync(
+        string userId, CancellationToken cancellationToken)
+    {
+        var command = commands.Command(
+            "SELECT id, milestone_id, achieved_at, awarded_at FROM user_milestones WHERE user_id = @user_id ORDER BY id", ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var awards = new List<(long, int, DateTimeOffset, DateTimeOffset)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            awards.Add((reader.GetInt64(0), reader.GetInt32(1), SqlCommands.Time(reader, 2), SqlCommands.Time(reader, 3)));
+        }
+
+        return awards;
+    }
+
     /// <summary>The ids of the milestones the user holds, for work outside an event's transaction (which has them from its upsert).</summary>
     public async Task<HashSet<int>> HeldMilestoneIdsAsync(string userId, CancellationToken cancellationToken)
     {

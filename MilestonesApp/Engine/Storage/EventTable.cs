@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace MilestonesApp.Engine.Storage;
 
 /// <summary>The <c>events</c> table: each event stored once per idempotency key.</summary>
@@ -22,6 +24,38 @@ internal sealed class EventTable(SqlCommands commands)
             ("idempotency_key", domainEvent.IdempotencyKey),
             ("recorded_at", recordedAt.ToUnixTimeMilliseconds()));
         return await command.ExecuteScalarAsync(cancellationToken) is { } id ? SqlCommands.ToInt64(id) : null;
+    }
+
+    /// <summary>Which of the keys the user has an event stored under, in one query.</summary>
+    public async Task<IReadOnlySet<string>> StoredKeysAsync(string userId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        // Not a cached command: the list's length varies with each call, and so does the text.
+        await using var command = commands.Connection.CreateCommand();
+        command.Transaction = commands.Transaction;
+        var names = keys.Select((key, i) => $"@key_{i}").ToList();
+        command.CommandText = $"SELECT idempotency_key FROM events WHERE user_id = @user_id AND idempotency_key IN ({string.Join(", ", names)})";
+        AddParameter(command, "@user_id", userId);
+        foreach (var (name, key) in names.Zip(keys))
+        {
+            AddParameter(command, name, key);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return stored;
+    }
+
+    private static void AddParameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>The event stored under the user's idempotency key, which a retry must repeat.</summary>
