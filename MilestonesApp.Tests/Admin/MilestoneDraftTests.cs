@@ -1,5 +1,6 @@
 using MilestonesApp.Components.Admin;
 using MilestonesApp.Engine;
+using MilestonesApp.Engine.Rules;
 
 namespace MilestonesApp.Tests.Admin;
 
@@ -29,7 +30,8 @@ public sealed class MilestoneDraftTests
     [Fact]
     public void Only_the_chosen_rule_types_fields_go_into_the_rule_data()
     {
-        var draft = new MilestoneDraft { RuleType = "window_count", WindowEvent = EventTypes.HabitCompleted, WindowCount = 5, WindowDays = 14, Threshold = 9, GapDays = 3 };
+        var draft = new MilestoneDraft { RuleType = "window_count" }
+            .Set("event", EventTypes.HabitCompleted).Set("count", 5).Set("window_days", 14).Set("threshold", 9).Set("gap_days", 3);
 
         Assert.Equal("""{"event":"HabitCompleted","count":5,"window_days":14}""", draft.RuleData);
     }
@@ -37,7 +39,7 @@ public sealed class MilestoneDraftTests
     [Fact]
     public void An_empty_number_is_left_out_so_the_catalog_names_it_missing()
     {
-        var draft = new MilestoneDraft { RuleType = "count", CountField = StatsCounters.TotalWins, Threshold = null };
+        var draft = new MilestoneDraft { RuleType = "count" }.Set("field", StatsCounters.TotalWins).Set("threshold", null);
 
         Assert.Equal("""{"field":"total_wins"}""", draft.RuleData);
     }
@@ -65,7 +67,7 @@ public sealed class MilestoneDraftTests
 
         var draft = MilestoneDraft.From(broken);
 
-        Assert.Null(draft.Threshold);
-        Assert.Equal(StatsCounters.TotalWins, draft.CountField);
+        Assert.Null(draft.Number("threshold"));
+        Assert.Equal(StatsCounters.TotalWins, draft.Choice(new("field", RuleParameterKind.Counter)));
     }
 }

@@ -12,11 +12,11 @@ namespace MilestonesApp.Tests.Admin;
 /// <summary>The form shows each of the catalog's refusals under the input it concerns, and a refused save writes nothing.</summary>
 public sealed class MilestoneFormTests : AdminComponentTestContext
 {
-    private static MilestoneDraft ValidDraft() => new()
+    private static MilestoneDraft ValidDraft() => new MilestoneDraft
     {
         Code = "wins_25", Title = "Twenty-five wins", Description = "A quarter of a hundred.", Icon = "🎯",
-        TriggerEvent = EventTypes.WinLogged, RuleType = "count", CountField = StatsCounters.TotalWins, Threshold = 25,
-    };
+        TriggerEvent = EventTypes.WinLogged, RuleType = "count",
+    }.Set("field", StatsCounters.TotalWins).Set("threshold", 25);
 
     /// <summary>
     /// An invalid input: how the draft starts, what is typed into which input, the field the catalog names, and the input
@@ -34,9 +34,9 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         new Invalid("over-long description", _ => { }, "milestone-description", new string('x', 401), "Description"),
         new Invalid("no icon", _ => { }, "milestone-icon", "", "Icon"),
         new Invalid("zero threshold", _ => { }, "rule-threshold", "0", "RuleData.threshold"),
-        new Invalid("window without days", draft => { draft.RuleType = "window_count"; draft.WindowCount = 3; draft.WindowDays = 7; },
+        new Invalid("window without days", draft => { draft.RuleType = "window_count"; draft.Set("count", 3).Set("window_days", 7); },
             "rule-window-days", "", "RuleData.window_days"),
-        new Invalid("window of zero events", draft => { draft.RuleType = "window_count"; draft.WindowCount = 3; draft.WindowDays = 7; },
+        new Invalid("window of zero events", draft => { draft.RuleType = "window_count"; draft.Set("count", 3).Set("window_days", 7); },
             "rule-count", "0", "RuleData.count"),
         new Invalid("gap rule not on logins", draft => draft.RuleType = "return_after_gap", "rule-gap-days", "14", "TriggerEvent", "milestone-trigger"),
         new Invalid("gap of minus one day", draft => { draft.RuleType = "return_after_gap"; draft.TriggerEvent = EventTypes.UserLoggedIn; },

@@ -17,7 +17,8 @@ internal sealed class LoginCatchUp(
     IEngineWriter writer,
     IMilestoneTexts texts,
     TimeProvider time,
-    EngineMetrics metrics)
+    EngineMetrics metrics,
+    DependentAwards dependents)
 {
     private const int SnapshotAttempts = 3;
 
@@ -83,14 +84,18 @@ internal sealed class LoginCatchUp(
     {
         var now = time.GetUtcNow();
         var awarded = new List<AwardedMilestone>();
+        var inserted = new List<int>();
         foreach (var (milestone, achievedBy) in findings.Found)
         {
             if (await store.TryInsertAwardAsync(findings.Stats.UserId, milestone.Id, achievedBy, login.Id, now, cancellationToken))
             {
                 awarded.Add(texts.Award(milestone.Definition, MilestoneEngine.TruncateToStoredPrecision(now)));
+                inserted.Add(milestone.Id);
             }
         }
 
+        var followed = await dependents.FollowAsync(store, findings.Stats.UserId, inserted, login.Id, now, cancellationToken);
+        awarded.AddRange(followed.Select(definition => texts.Award(definition, MilestoneEngine.TruncateToStoredPrecision(now))));
         return awarded;
     }
 

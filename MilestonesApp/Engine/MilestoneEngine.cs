@@ -18,7 +18,8 @@ internal sealed class MilestoneEngine(
     EngineMetrics metrics,
     DomainEventValidator validator,
     IMilestoneTexts texts,
-    TimeProvider time) : IMilestoneEngine
+    TimeProvider time,
+    DependentAwards dependents) : IMilestoneEngine
 {
     public async Task<EngineResult> RecordAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
@@ -80,6 +81,7 @@ internal sealed class MilestoneEngine(
         var lateLogin = late && recorded.EventType == EventTypes.UserLoggedIn;
         var readFrom = late && !lateLogin ? null : mark;
         var awarded = new List<AwardedMilestone>();
+        var changed = new List<int>();
         foreach (var milestone in catalog.Active)
         {
             if (receipts is not null && receipts.TryGetValue(milestone.Id, out var receipt))
@@ -87,6 +89,7 @@ internal sealed class MilestoneEngine(
                 if (await milestone.Rule.EarlierReceiptAsync(context, receipt, cancellationToken) is { } earlier && earlier.IsBefore(receipt))
                 {
                     await store.MoveReceiptEarlierAsync(domainEvent.UserId, milestone.Id, earlier, cancellationToken);
+                    changed.Add(milestone.Id);
                 }
 
                 continue;
@@ -105,8 +108,12 @@ internal sealed class MilestoneEngine(
                 await store.TryInsertAwardAsync(domainEvent.UserId, milestone.Id, achievedBy, recorded.Id, now, cancellationToken))
             {
                 awarded.Add(texts.Award(milestone.Definition, TruncateToStoredPrecision(now)));
+                changed.Add(milestone.Id);
             }
         }
+
+        var followed = await dependents.FollowAsync(store, domainEvent.UserId, changed, recorded.Id, now, cancellationToken, catalog.Active);
+        awarded.AddRange(followed.Select(definition => texts.Award(definition, TruncateToStoredPrecision(now))));
 
         if (lateLogin)
         {

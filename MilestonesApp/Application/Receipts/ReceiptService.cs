@@ -11,6 +11,7 @@ public sealed class ReceiptService(
     IDbContextFactory<AppDbContext> dbFactory,
     MilestoneDefinitionCache definitions,
     MilestoneTextLocalizer texts,
+    MilestoneProgressReader progress,
     UserClock clock)
 {
     public async Task<IReadOnlyList<Receipt>> ListAsync(string userId, CancellationToken cancellationToken = default)
@@ -24,10 +25,6 @@ public sealed class ReceiptService(
             .Where(a => a.UserId == userId)
             .Select(a => new { a.AchievedAt, a.AwardedAt, a.Milestone })
             .ToListAsync(cancellationToken);
-        var stats = await db.UserStats.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken);
-        var snapshot = stats is null
-            ? UserStatsSnapshot.Empty(userId)
-            : new UserStatsSnapshot(userId, stats.LoginCount, stats.TotalWins, stats.TotalHabitsCompleted, stats.LastLoginAt, stats.LastActivityAt);
 
         var receipts = earned
             .OrderByDescending(a => a.AchievedAt)
@@ -37,34 +34,13 @@ public sealed class ReceiptService(
             })
             .ToList();
         var earnedCodes = earned.Select(a => a.Milestone!.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var milestone in active.Where(m => !earnedCodes.Contains(m.Definition.Code)))
-        {
-            var progress = await ProgressAsync(db, userId, milestone.Rule, snapshot, now, cancellationToken);
-            receipts.Add(Describe(milestone.Definition, achievedAt: null, progress));
-        }
+        var lacking = active.Where(m => !earnedCodes.Contains(m.Definition.Code)).ToList();
+        var progressOf = await progress.ReadAsync(userId, lacking, earnedCodes, now, cancellationToken);
+        receipts.AddRange(lacking.Select(milestone => Describe(milestone.Definition, achievedAt: null, progressOf[milestone.Definition.Code])));
 
         return receipts;
     }
 
-    private Receipt Describe(MilestoneDefinition definition, DateTimeOffset? achievedAt, ReceiptProgress? progress) =>
-        new(definition.Code, texts.Title(definition), texts.Description(definition), definition.Icon, achievedAt, progress);
-
-    private static async Task<ReceiptProgress?> ProgressAsync(
-        AppDbContext db, string userId, IMilestoneRule rule, UserStatsSnapshot stats, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        switch (rule)
-        {
-            case CountRule count:
-                return new CountProgress(stats.Counter(count.Field), count.Threshold);
-            case WindowCountRule window:
-                var from = now - window.Window;
-                var inWindow = await db.Events.CountAsync(
-                    e => e.UserId == userId && e.EventType == window.Event && e.OccurredAt >= from && e.OccurredAt <= now, cancellationToken);
-                return new WindowProgress(inWindow, window.Count, window.WindowDays);
-            case ReturnAfterGapRule gap:
-                return new ReturnProgress(gap.GapDays);
-            default:
-                return null;
-        }
-    }
+    private Receipt Describe(MilestoneDefinition definition, DateTimeOffset? achievedAt, RuleProgress? progress) =>
+        new(definition.Code, texts.Title(definition), texts.Description(definition), definition.Icon, achievedAt, progress) { RuleType = definition.RuleType };
 }

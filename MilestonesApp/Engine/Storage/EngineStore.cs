@@ -221,6 +221,29 @@ internal sealed class EngineStore(DbConnection connection, DbTransaction? transa
         return receipts;
     }
 
+    /// <summary>Each held award's receipt by the milestone's code: what a rule about other milestones reads.</summary>
+    public async Task<Dictionary<string, RecordedEvent>> HeldReceiptsByCodeAsync(string userId, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            SELECT listed.code, awards.event_id, awards.achieved_at, proving.event_type
+            FROM user_milestones awards JOIN milestones listed ON listed.id = awards.milestone_id
+                LEFT JOIN events proving ON proving.id = awards.event_id
+            WHERE awards.user_id = @user_id
+            """,
+            ("user_id", userId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var receipts = new Dictionary<string, RecordedEvent>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            receipts[reader.GetString(0)] = new RecordedEvent(
+                reader.IsDBNull(1) ? 0 : reader.GetInt64(1),
+                reader.IsDBNull(3) ? "" : reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+        }
+
+        return receipts;
+    }
+
     /// <summary>
     /// Moves a held award's receipt to an earlier event that proves it: the one update of an award there is. The
     /// condition in SQL keeps it from ever moving later; awarded_at stays.
