@@ -82,9 +82,6 @@ public sealed record AllOfRule(IReadOnlyList<string> Milestones, int Count) : IM
     public async ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
         FirstHeld(new UserLog([], await context.History.HeldReceiptsAsync(cancellationToken)));
 
-    public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
-        FindFirstAsync(context, cancellationToken);
-
     public async ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
         context.Event.EventType == EventTypes.UserLoggedIn ? await this.FindFirstKnownAsync(context, cancellationToken) : null;
 

@@ -53,10 +53,8 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
     // The accelerators. A first-ever login has nothing to return from.
     public bool MayHold(UserStatsSnapshot stats) => stats.LoginCount >= 2;
 
-    // Only logins trigger this rule, and every login runs catch-up over the whole history: the real-time question
-    // and the catch-up question are the same one here.
-    public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
-        FindFirstAsync(context, cancellationToken);
+    // No accelerator at an in-order event: only logins trigger this rule, and an in-order login is judged by its
+    // catch-up (FindFirstAsync), so the engine never asks; the specification answers if anyone does.
 
     // It holds first at a login, and an in-order login is judged by its own catch-up, this one.
     public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => false;
