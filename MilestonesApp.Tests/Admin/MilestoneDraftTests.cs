@@ -16,6 +16,8 @@ public sealed class MilestoneDraftTests
             Animation: AnimationKind.Webm, AnimationData: "media/trophy.webm"),
         new MilestoneDefinition("quiet", "Quiet", "No animation.", "🤫", EventTypes.WinLogged, "count", """{"field":"total_wins","threshold":3}""",
             Animation: AnimationKind.None),
+        new MilestoneDefinition("rounded", "Rounded", "Two of three.", "🧭", EventTypes.UserLoggedIn, "all_of",
+            """{"milestones":["first_win","wins_10","habits_5_in_14"],"count":2}"""),
     };
 
     [Theory]
@@ -42,6 +44,14 @@ public sealed class MilestoneDraftTests
         var draft = new MilestoneDraft { RuleType = "count" }.Set("field", StatsCounters.TotalWins).Set("threshold", null);
 
         Assert.Equal("""{"field":"total_wins"}""", draft.RuleData);
+    }
+
+    [Fact]
+    public void An_all_of_without_a_count_leaves_it_out_so_it_means_all()
+    {
+        var draft = new MilestoneDraft { RuleType = "all_of" }.Set("milestones", new List<string> { "first_win", "wins_10" });
+
+        Assert.Equal("""{"milestones":["first_win","wins_10"]}""", draft.RuleData);
     }
 
     [Fact]

@@ -44,6 +44,13 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         new Invalid("video outside wwwroot", draft => draft.Animation = AnimationKind.Webm, "webm-path", "../secret.webm", "AnimationData"),
         new Invalid("confetti spread too wide", _ => { }, "confetti-spread", "999", "AnimationData.spread"),
         new Invalid("confetti color by name", _ => { }, "confetti-colors", "red", "AnimationData.colors"),
+        new Invalid("all_of asking more than it lists", draft =>
+            {
+                draft.RuleType = "all_of";
+                draft.TriggerEvent = EventTypes.UserLoggedIn;
+                draft.Set("milestones", new List<string> { "first_win", "wins_10" });
+            },
+            "rule-count", "3", "RuleData.count"),
     };
 
     [Theory]
@@ -91,6 +98,22 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         form.WaitForAssertion(() => Assert.Equal(
             "A milestone with the code first_win already exists; edit that one instead.", ErrorUnder(form, "milestone-code")));
         Assert.Equal(before, await Host.Catalog.ListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task An_all_of_offers_the_other_milestones_and_is_saved_with_those_chosen()
+    {
+        var draft = ValidDraft();
+        draft.RuleType = "all_of";
+        draft.TriggerEvent = EventTypes.UserLoggedIn;
+        draft.Set("milestones", new List<string> { "first_win", "wins_10" });
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, draft).Add(p => p.IsNew, true));
+
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("#rule-milestones")));
+        form.Find("[data-testid=save-milestone]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains(Host.Catalog.ListAsync(Cancel).Result, saved =>
+            saved.Code == "wins_25" && saved.RuleData == """{"milestones":["first_win","wins_10"]}"""));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
@@ -70,6 +71,23 @@ public sealed class AllOfRuleTests
         var login = await host.RecordAsync(User, EventTypes.UserLoggedIn, Start.AddDays(2));
 
         await host.AssertAwardedAsync(User, "test_both", awardedBy: login, achievedBy: win, Start);
+    }
+
+    [Theory, OnEachProvider]
+    public async Task A_backfill_of_a_listed_milestone_awards_it_in_the_batchs_transaction(DatabaseProvider provider)
+    {
+        await using var host = await EngineHost.StartAsync(provider);
+        await host.KeepOnlyMilestonesAsync(FirstWin, FirstHabit with { IsActive = false }, TestMilestones.AllOf("test_both", [FirstWin.Code, FirstHabit.Code]));
+        await host.RecordAsync("a", EventTypes.WinLogged, Start);
+        var habit = await host.RecordAsync("a", EventTypes.HabitCompleted, Start.AddDays(1));
+        await host.RecordAsync("b", EventTypes.WinLogged, Start);
+        await host.SaveMilestonesAsync(FirstHabit);
+
+        await host.Services.GetRequiredService<IMilestoneBackfill>().AwardEveryoneWhoQualifiesAsync(FirstHabit.Code, cancellationToken: TestContext.Current.CancellationToken);
+
+        var award = await host.AwardOfAsync("a", "test_both");
+        Assert.Equal((habit.EventId, Start.AddDays(1), (long?)null), (award!.EventId!.Value, award.AchievedAt, award.AwardedByEventId));
+        Assert.Null(await host.AwardOfAsync("b", "test_both"));
     }
 
     [Theory, OnEachProvider]
