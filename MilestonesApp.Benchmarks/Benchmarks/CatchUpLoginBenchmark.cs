@@ -16,7 +16,7 @@ namespace MilestonesApp.Benchmarks.Benchmarks;
 internal static class CatchUpLoginBenchmark
 {
     private const int ActiveMilestones = 200;
-    private const int SeededMilestones = 13;
+    private const int SeededMilestones = 14;
     private const int LaterLogins = 5;
     private const int StallUsers = 3;
     private const int BackgroundWriterCount = 4;

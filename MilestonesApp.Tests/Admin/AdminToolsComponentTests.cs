@@ -67,7 +67,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
 
         var page = Render<AdminMilestonesPage>();
 
-        page.WaitForAssertion(() => Assert.Equal("1 (50%)", page.FindAll("tr").Single(row => row.TextContent.Contains("first_win"))
+        page.WaitForAssertion(() => Assert.Equal("1 (50%)", page.FindAll("tr").Single(row => row.QuerySelector("[data-testid=edit-first_win]") is not null)
             .QuerySelector("[data-testid=holders]")!.TextContent.Trim()));
     }
 

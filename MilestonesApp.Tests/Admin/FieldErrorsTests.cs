@@ -30,7 +30,7 @@ public sealed class FieldErrorsTests
     [Fact]
     public void The_catalogs_problems_for_a_form_draft_land_on_the_drafts_inputs()
     {
-        var draft = new MilestoneDraft { Code = "Bad Code", Title = "", Description = "Fine.", RuleType = "count", Threshold = 0, Animation = AnimationKind.Confetti, Spread = 999 };
+        var draft = new MilestoneDraft { Code = "Bad Code", Title = "", Description = "Fine.", RuleType = "count", Animation = AnimationKind.Confetti, Spread = 999 }.Set("threshold", 0);
         var problems = new List<MilestoneValidationError>();
 
         MilestoneDefinitionValidator.Validate(draft.ToDefinition(), problems);

@@ -1,5 +1,6 @@
 using MilestonesApp.Components.Admin;
 using MilestonesApp.Engine;
+using MilestonesApp.Engine.Rules;
 
 namespace MilestonesApp.Tests.Admin;
 
@@ -15,6 +16,8 @@ public sealed class MilestoneDraftTests
             Animation: AnimationKind.Webm, AnimationData: "media/trophy.webm"),
         new MilestoneDefinition("quiet", "Quiet", "No animation.", "🤫", EventTypes.WinLogged, "count", """{"field":"total_wins","threshold":3}""",
             Animation: AnimationKind.None),
+        new MilestoneDefinition("rounded", "Rounded", "Two of three.", "🧭", EventTypes.UserLoggedIn, "all_of",
+            """{"milestones":["first_win","wins_10","habits_5_in_14"],"count":2}"""),
     };
 
     [Theory]
@@ -29,7 +32,8 @@ public sealed class MilestoneDraftTests
     [Fact]
     public void Only_the_chosen_rule_types_fields_go_into_the_rule_data()
     {
-        var draft = new MilestoneDraft { RuleType = "window_count", WindowEvent = EventTypes.HabitCompleted, WindowCount = 5, WindowDays = 14, Threshold = 9, GapDays = 3 };
+        var draft = new MilestoneDraft { RuleType = "window_count" }
+            .Set("event", EventTypes.HabitCompleted).Set("count", 5).Set("window_days", 14).Set("threshold", 9).Set("gap_days", 3);
 
         Assert.Equal("""{"event":"HabitCompleted","count":5,"window_days":14}""", draft.RuleData);
     }
@@ -37,9 +41,17 @@ public sealed class MilestoneDraftTests
     [Fact]
     public void An_empty_number_is_left_out_so_the_catalog_names_it_missing()
     {
-        var draft = new MilestoneDraft { RuleType = "count", CountField = StatsCounters.TotalWins, Threshold = null };
+        var draft = new MilestoneDraft { RuleType = "count" }.Set("field", StatsCounters.TotalWins).Set("threshold", null);
 
         Assert.Equal("""{"field":"total_wins"}""", draft.RuleData);
+    }
+
+    [Fact]
+    public void An_all_of_without_a_count_leaves_it_out_so_it_means_all()
+    {
+        var draft = new MilestoneDraft { RuleType = "all_of" }.Set("milestones", new List<string> { "first_win", "wins_10" });
+
+        Assert.Equal("""{"milestones":["first_win","wins_10"]}""", draft.RuleData);
     }
 
     [Fact]
@@ -65,7 +77,7 @@ public sealed class MilestoneDraftTests
 
         var draft = MilestoneDraft.From(broken);
 
-        Assert.Null(draft.Threshold);
-        Assert.Equal(StatsCounters.TotalWins, draft.CountField);
+        Assert.Null(draft.Number("threshold"));
+        Assert.Equal(StatsCounters.TotalWins, draft.Choice(new("field", RuleParameterKind.Counter)));
     }
 }

@@ -12,11 +12,11 @@ namespace MilestonesApp.Tests.Admin;
 /// <summary>The form shows each of the catalog's refusals under the input it concerns, and a refused save writes nothing.</summary>
 public sealed class MilestoneFormTests : AdminComponentTestContext
 {
-    private static MilestoneDraft ValidDraft() => new()
+    private static MilestoneDraft ValidDraft() => new MilestoneDraft
     {
         Code = "wins_25", Title = "Twenty-five wins", Description = "A quarter of a hundred.", Icon = "🎯",
-        TriggerEvent = EventTypes.WinLogged, RuleType = "count", CountField = StatsCounters.TotalWins, Threshold = 25,
-    };
+        TriggerEvent = EventTypes.WinLogged, RuleType = "count",
+    }.Set("field", StatsCounters.TotalWins).Set("threshold", 25);
 
     /// <summary>
     /// An invalid input: how the draft starts, what is typed into which input, the field the catalog names, and the input
@@ -34,9 +34,9 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         new Invalid("over-long description", _ => { }, "milestone-description", new string('x', 401), "Description"),
         new Invalid("no icon", _ => { }, "milestone-icon", "", "Icon"),
         new Invalid("zero threshold", _ => { }, "rule-threshold", "0", "RuleData.threshold"),
-        new Invalid("window without days", draft => { draft.RuleType = "window_count"; draft.WindowCount = 3; draft.WindowDays = 7; },
+        new Invalid("window without days", draft => { draft.RuleType = "window_count"; draft.Set("count", 3).Set("window_days", 7); },
             "rule-window-days", "", "RuleData.window_days"),
-        new Invalid("window of zero events", draft => { draft.RuleType = "window_count"; draft.WindowCount = 3; draft.WindowDays = 7; },
+        new Invalid("window of zero events", draft => { draft.RuleType = "window_count"; draft.Set("count", 3).Set("window_days", 7); },
             "rule-count", "0", "RuleData.count"),
         new Invalid("gap rule not on logins", draft => draft.RuleType = "return_after_gap", "rule-gap-days", "14", "TriggerEvent", "milestone-trigger"),
         new Invalid("gap of minus one day", draft => { draft.RuleType = "return_after_gap"; draft.TriggerEvent = EventTypes.UserLoggedIn; },
@@ -44,6 +44,13 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         new Invalid("video outside wwwroot", draft => draft.Animation = AnimationKind.Webm, "webm-path", "../secret.webm", "AnimationData"),
         new Invalid("confetti spread too wide", _ => { }, "confetti-spread", "999", "AnimationData.spread"),
         new Invalid("confetti color by name", _ => { }, "confetti-colors", "red", "AnimationData.colors"),
+        new Invalid("all_of asking more than it lists", draft =>
+            {
+                draft.RuleType = "all_of";
+                draft.TriggerEvent = EventTypes.UserLoggedIn;
+                draft.Set("milestones", new List<string> { "first_win", "wins_10" });
+            },
+            "rule-count", "3", "RuleData.count"),
     };
 
     [Theory]
@@ -91,6 +98,22 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
         form.WaitForAssertion(() => Assert.Equal(
             "A milestone with the code first_win already exists; edit that one instead.", ErrorUnder(form, "milestone-code")));
         Assert.Equal(before, await Host.Catalog.ListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task An_all_of_offers_the_other_milestones_and_is_saved_with_those_chosen()
+    {
+        var draft = ValidDraft();
+        draft.RuleType = "all_of";
+        draft.TriggerEvent = EventTypes.UserLoggedIn;
+        draft.Set("milestones", new List<string> { "first_win", "wins_10" });
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, draft).Add(p => p.IsNew, true));
+
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("#rule-milestones")));
+        form.Find("[data-testid=save-milestone]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains(Host.Catalog.ListAsync(Cancel).Result, saved =>
+            saved.Code == "wins_25" && saved.RuleData == """{"milestones":["first_win","wins_10"]}"""));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class DevelopmentAccountsTests
         var receipts = await scope.ServiceProvider.GetRequiredService<ReceiptService>().ListAsync(demo.Id, Ct);
         Assert.Contains(receipts, r => r.Code == "first_win" && r.IsEarned);
         Assert.Contains(receipts, r => r.Code == "welcome_back_14" && r.IsEarned);
-        Assert.Contains(receipts, r => r.Code == "wins_10" && r.Progress is CountProgress { Value: 9 });
+        Assert.Contains(receipts, r => r.Code == "wins_10" && r.Progress is { Current: 9, Target: 10 });
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using MilestonesApp.Application.Receipts;
 using MilestonesApp.Application.Visits;
 using MilestonesApp.Engine;
+using MilestonesApp.Engine.Rules;
 using MilestonesApp.Tests.Shared;
 
 namespace MilestonesApp.Tests.Application;
@@ -20,8 +21,8 @@ public sealed class ReceiptServiceTests
 
         var receipts = await host.Get<ReceiptService>().ListAsync(User, Ct);
 
-        Assert.Equal(13, receipts.Count);
-        Assert.Equal(13, receipts.Select(r => r.Code).Distinct().Count());
+        Assert.Equal(14, receipts.Count);
+        Assert.Equal(14, receipts.Select(r => r.Code).Distinct().Count());
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class ReceiptServiceTests
 
         var tenWins = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "wins_10");
 
-        Assert.Equal(new CountProgress(4, 10), tenWins.Progress);
+        Assert.Equal((4L, 10L), (tenWins.Progress?.Current, tenWins.Progress?.Target));
     }
 
     [Fact]
@@ -64,7 +65,8 @@ public sealed class ReceiptServiceTests
 
         var rhythm = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "habits_5_in_14");
 
-        Assert.Equal(new WindowProgress(2, 5, 14), rhythm.Progress);
+        Assert.Equal((2L, 5L), (rhythm.Progress?.Current, rhythm.Progress?.Target));
+        Assert.Equal(14, rhythm.Progress?.Terms?["windowDays"]);
     }
 
     [Fact]
@@ -74,7 +76,9 @@ public sealed class ReceiptServiceTests
 
         var welcomeBack = (await host.Get<ReceiptService>().ListAsync(User, Ct)).Single(r => r.Code == "welcome_back_60");
 
-        Assert.Equal(new ReturnProgress(60), welcomeBack.Progress);
+        // A return is never behind: nothing counts down toward it.
+        Assert.Equal((null, null), (welcomeBack.Progress?.Current, welcomeBack.Progress?.Target));
+        Assert.Equal(new NumberArgument(60), Assert.Single(welcomeBack.Progress!.Text.Arguments));
     }
 
     [Fact]

@@ -195,7 +195,7 @@ public sealed class MilestoneBackfillTests : IAsyncDisposable
 
         var viaSql = await backfill.AwardEveryoneWhoQualifiesAsync("set_based", cancellationToken: TestContext.Current.CancellationToken);
         var viaRule = await backfill.AwardAsync(
-            userByUserId, "user_by_user", new UserByUserRule(MilestoneDefinitionValidator.ValidateOrThrow(userByUser)), null, TestContext.Current.CancellationToken);
+            userByUserId, "user_by_user", new SpecificationOnlyRule(MilestoneDefinitionValidator.ValidateOrThrow(userByUser)), null, TestContext.Current.CancellationToken);
 
         Assert.True(viaSql.NewlyAwarded > 0, "the generated histories should qualify some users");
         Assert.Equal(viaSql.NewlyAwarded, viaRule.NewlyAwarded);
@@ -235,29 +235,6 @@ public sealed class MilestoneBackfillTests : IAsyncDisposable
 
     private async Task<List<(string UserId, long EventId, DateTimeOffset AchievedAt)>> AwardsOfMilestoneAsync(string code) =>
         (await AwardRowsAsync(code)).ConvertAll(award => (award.UserId, award.EventId!.Value, award.AchievedAt));
-
-    /// <summary>Hides <see cref="ISetBasedRule"/>, so the backfill has to take its user-by-user path.</summary>
-    private sealed class UserByUserRule(IMilestoneRule inner) : IMilestoneRule
-    {
-        public bool MayHold(UserStatsSnapshot stats) => inner.MayHold(stats);
-
-        public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
-            inner.EvaluateAtEventAsync(context, cancellationToken);
-
-        public ValueTask<RecordedEvent?> FindFirstAsync(EvaluationContext context, CancellationToken cancellationToken) =>
-            inner.FindFirstAsync(context, cancellationToken);
-
-        public ValueTask<RecordedEvent?> FindFirstSinceAsync(EvaluationContext context, DateTimeOffset evaluatedThrough, CancellationToken cancellationToken) =>
-            inner.FindFirstSinceAsync(context, evaluatedThrough, cancellationToken);
-
-        public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => inner.IsJudgedAtEveryCompletingEvent(triggerEvent);
-
-        public ValueTask<RecordedEvent?> EvaluateLateAsync(EvaluationContext context, string triggerEvent, CancellationToken cancellationToken) =>
-            inner.EvaluateLateAsync(context, triggerEvent, cancellationToken);
-
-        public ValueTask<RecordedEvent?> EarlierReceiptAsync(EvaluationContext context, RecordedEvent receipt, CancellationToken cancellationToken) =>
-            inner.EarlierReceiptAsync(context, receipt, cancellationToken);
-    }
 
     /// <summary>Keeps every report synchronously, unlike Progress&lt;T&gt;, which posts them to the thread pool.</summary>
     private sealed class RecordedProgress : IProgress<BackfillProgress>

@@ -39,6 +39,15 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
         { "video that is not webm", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Webm, "media/trophy.mp4", "A Webm animation needs the path of a .webm file" },
         { "data for no animation", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.None, "media/trophy.webm", "Animation None takes no animation data" },
         { "unknown animation", Win, "count", """{"field":"total_wins","threshold":1}""", (AnimationKind)7, null, "Animation '7' is unknown" },
+        { "all_of naming no milestone", Login, "all_of", """{"milestones":["first_win","no_such_milestone"]}""", AnimationKind.Confetti, null, "Milestone 'no_such_milestone' does not exist" },
+        { "all_of listing itself", Login, "all_of", """{"milestones":["first_win","test_bad"]}""", AnimationKind.Confetti, null, "Milestone 'test_bad' cannot list itself" },
+        { "all_of count above the list", Login, "all_of", """{"milestones":["first_win","wins_10"],"count":3}""", AnimationKind.Confetti, null, "'count' must be a whole number from 1 to 2" },
+        { "all_of count of zero", Login, "all_of", """{"milestones":["first_win","wins_10"],"count":0}""", AnimationKind.Confetti, null, "'count' must be a whole number from 1" },
+        { "all_of listing one twice", Login, "all_of", """{"milestones":["first_win","first_win"]}""", AnimationKind.Confetti, null, "lists 'first_win' more than once" },
+        { "all_of with an extra property", Login, "all_of", """{"milestones":["first_win"],"within_days":3}""", AnimationKind.Confetti, null, "does not take the property 'within_days'" },
+        { "all_of without its list", Login, "all_of", """{"count":1}""", AnimationKind.Confetti, null, "needs the property 'milestones'" },
+        { "all_of list that is not a list", Login, "all_of", """{"milestones":"first_win"}""", AnimationKind.Confetti, null, "'milestones' must be a list of one or more non-empty texts" },
+        { "all_of not on logins", Win, "all_of", """{"milestones":["first_win"]}""", AnimationKind.Confetti, null, "its trigger must be UserLoggedIn" },
     };
 
     [Theory]

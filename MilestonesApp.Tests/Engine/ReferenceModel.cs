@@ -1,21 +1,30 @@
-using System.Text.Json.Nodes;
 using MilestonesApp.Engine;
+using MilestonesApp.Engine.Rules;
 
 namespace MilestonesApp.Tests.Engine;
 
 /// <summary>
-/// The engine's semantics restated over a whole in-order log, in memory and by brute force: no SQL, no rule classes,
-/// no incremental state. At event i a milestone is awarded when it is not held yet and either i is its trigger and its
-/// condition holds at i, or i is a login (catch-up) and its condition held at some event up to i. It is achieved at
-/// the first event at which its condition held.
+/// The engine's bookkeeping restated over a whole log, in memory and by brute force: when each milestone is awarded
+/// and which event its receipt names. What a milestone means is not restated here: each rule's specification
+/// (<see cref="IMilestoneRule.HoldsAt"/>, <see cref="IMilestoneRule.FirstHeld"/>) says whether it holds at an event.
+/// At event i a milestone is awarded when it is not held yet and either i is its trigger and its condition holds at i,
+/// or i is a login (catch-up) and its condition held at some event up to i; its receipt is the first event at which it
+/// held. A milestone about other milestones (<see cref="IMilestoneRule.MilestonesRead"/>) is judged whenever one of
+/// those is awarded or its receipt moves, and at logins.
 /// </summary>
 internal static class ReferenceModel
 {
-    public sealed record LoggedEvent(string EventType, DateTimeOffset OccurredAt);
+    public sealed record LoggedEvent(long Id, string EventType, DateTimeOffset OccurredAt)
+    {
+        public RecordedEvent Recorded => new(Id, EventType, OccurredAt);
+    }
 
-    public sealed record ExpectedAward(string Code, int AwardedAtEvent, DateTimeOffset AchievedAt);
+    public sealed record ExpectedAward(string Code, int AwardedAtEvent, RecordedEvent Receipt);
 
     public sealed record ExpectedStats(long LoginCount, long TotalWins, long TotalHabitsCompleted, DateTimeOffset? LastLoginAt, DateTimeOffset? LastActivityAt);
+
+    /// <summary>The rule of each definition, parsed as the engine parses it.</summary>
+    public static IMilestoneRule RuleOf(MilestoneDefinition milestone) => MilestoneDefinitionValidator.ValidateOrThrow(milestone);
 
     /// <summary>
     /// The awards of an in-order log, for milestones saved just before event <paramref name="savedBefore"/>: from then
@@ -23,96 +32,87 @@ internal static class ReferenceModel
     /// </summary>
     public static List<ExpectedAward> Awards(IEnumerable<MilestoneDefinition> active, IReadOnlyList<LoggedEvent> log, int savedBefore = 0)
     {
-        var awards = new List<ExpectedAward>();
-        foreach (var milestone in active)
+        var milestones = active.Select(m => (Definition: m, Rule: RuleOf(m))).ToList();
+        var events = UserLog.Of([.. log.Select(e => e.Recorded)]);
+        var held = new Dictionary<string, ExpectedAward>();
+        for (var i = savedBefore; i < log.Count; i++)
         {
-            var holdsAt = Condition(milestone, log);
-            for (var i = savedBefore; i < log.Count; i++)
+            var changed = new HashSet<string>();
+            foreach (var (definition, rule) in milestones.Where(m => m.Rule.MilestonesRead.Count == 0 && !held.ContainsKey(m.Definition.Code)))
             {
-                var first = Enumerable.Range(0, i + 1).Cast<int?>().FirstOrDefault(j => holdsAt(j!.Value));
-                var triggered = log[i].EventType == milestone.TriggerEvent && holdsAt(i);
+                var first = rule.FirstHeld(UserLog.Of([.. events.Events.Take(i + 1)]));
+                var triggered = log[i].EventType == definition.TriggerEvent && rule.HoldsAt(events, i);
                 var caughtUp = log[i].EventType == EventTypes.UserLoggedIn && first is not null;
                 if (triggered || caughtUp)
                 {
-                    awards.Add(new ExpectedAward(milestone.Code, i, log[first!.Value].OccurredAt));
-                    break;
+                    held[definition.Code] = new ExpectedAward(definition.Code, i, first!);
+                    changed.Add(definition.Code);
                 }
             }
+
+            FollowDependents(milestones, held, changed, log[i].EventType == EventTypes.UserLoggedIn, receipt => new ExpectedAward(receipt.Code, i, receipt.Receipt));
         }
 
-        return awards;
+        return [.. held.Values];
     }
 
     /// <summary>
-    /// The awards of a log delivered in <paramref name="arrivals"/> order, each event possibly after later ones. For
-    /// <c>count</c> and <c>window_count</c>, the held awards after each arrival are those of a fresh evaluation of every
-    /// event arrived so far in time order (ties by arrival); an award is reported by the arrival that first makes it
-    /// held, and its receipt is the first moment its condition held. <c>return_after_gap</c> is never revoked: a login
-    /// arriving is compared with its neighbours in time order, it awards at the first gap found up to that login (or,
-    /// arriving late, at the login after it), and a gap found earlier than the receipt moves the receipt earlier.
+    /// The held awards and reports of a log delivered in <paramref name="arrivals"/> order, each event possibly after
+    /// later ones (ids grow with arrival). For <c>count</c> and <c>window_count</c> the held awards after each arrival
+    /// are those of a fresh evaluation of every event arrived so far in time order: their meaning does not depend on
+    /// arrival order. <c>return_after_gap</c> does: a login arriving is compared with its neighbours in time order, it
+    /// awards at the first return found up to that login (or, arriving late, at the login after it), a return found
+    /// earlier than the receipt moves the receipt earlier, and nothing is revoked. Rules about other milestones follow
+    /// their milestones. An award is reported by the arrival that first makes it held.
     /// </summary>
-    public static (List<(string Code, DateTimeOffset AchievedAt)> Held, List<(int Arrival, string Code)> Reported) AwardsDelivered(
+    public static (List<(string Code, RecordedEvent Receipt)> Held, List<(int Arrival, string Code)> Reported) AwardsDelivered(
         IEnumerable<MilestoneDefinition> active, IReadOnlyList<LoggedEvent> arrivals)
     {
-        var milestones = active.ToList();
-        var held = new Dictionary<string, (DateTimeOffset At, int Arrival)>();
-        var reported = new List<(int, string)>();
+        var milestones = active.Select(m => (Definition: m, Rule: RuleOf(m))).ToList();
+        var held = new Dictionary<string, ExpectedAward>();
         for (var k = 0; k < arrivals.Count; k++)
         {
-            var arrived = Enumerable.Range(0, k + 1).OrderBy(i => arrivals[i].OccurredAt).ThenBy(i => i).ToList();
-            var fresh = Awards(milestones.Where(m => m.RuleType != "return_after_gap"), arrived.Select(i => arrivals[i]).ToList());
-            foreach (var award in fresh)
+            var arrived = arrivals.Take(k + 1).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToList();
+            var changed = new HashSet<string>();
+            var orderFree = milestones.Where(m => m.Rule.MilestonesRead.Count == 0 && !m.Rule.DependsOnArrivalOrder).Select(m => m.Definition);
+            foreach (var fresh in Awards(orderFree, arrived))
             {
-                if (!held.ContainsKey(award.Code))
+                if (!held.TryGetValue(fresh.Code, out var before) || fresh.Receipt != before.Receipt)
                 {
-                    reported.Add((k, award.Code));
+                    held[fresh.Code] = before is null ? fresh with { AwardedAtEvent = k } : before with { Receipt = fresh.Receipt };
+                    changed.Add(fresh.Code);
                 }
-
-                held[award.Code] = (award.AchievedAt, Arrival: -1);
             }
 
             if (arrivals[k].EventType == EventTypes.UserLoggedIn)
             {
-                foreach (var milestone in milestones.Where(m => m.RuleType == "return_after_gap"))
+                foreach (var (definition, rule) in milestones.Where(m => m.Rule.DependsOnArrivalOrder))
                 {
-                    var receipt = held.TryGetValue(milestone.Code, out var current) ? current : ((DateTimeOffset, int)?)null;
-                    if (ReturnOnArrival(milestone, arrivals, arrived, k, receipt) is { } achieved)
+                    if (ReturnOnArrival(rule, arrived, arrivals[k], held.GetValueOrDefault(definition.Code)?.Receipt) is { } receipt)
                     {
-                        if (!held.ContainsKey(milestone.Code))
-                        {
-                            reported.Add((k, milestone.Code));
-                        }
-
-                        held[milestone.Code] = achieved;
+                        held[definition.Code] = held.TryGetValue(definition.Code, out var before) ? before with { Receipt = receipt } : new(definition.Code, k, receipt);
+                        changed.Add(definition.Code);
                     }
                 }
             }
+
+            FollowDependents(milestones, held, changed, arrivals[k].EventType == EventTypes.UserLoggedIn, award => award with { AwardedAtEvent = k });
         }
 
-        return (held.Select(award => (award.Key, award.Value.At)).ToList(), reported);
+        return ([.. held.Values.Select(award => (award.Code, award.Receipt))], [.. held.Values.Select(award => (award.AwardedAtEvent, award.Code))]);
     }
 
-    /// <summary>The receipt a login's arrival gives a return_after_gap milestone, or null when it changes nothing.</summary>
-    private static (DateTimeOffset At, int Arrival)? ReturnOnArrival(
-        MilestoneDefinition milestone, IReadOnlyList<LoggedEvent> arrivals, List<int> arrived, int k, (DateTimeOffset At, int Arrival)? receipt)
+    /// <summary>The codes whose awards depend on arrival order: <c>return_after_gap</c>, and what reads one of them.</summary>
+    public static HashSet<string> OrderDependent(IEnumerable<MilestoneDefinition> active)
     {
-        var gap = TimeSpan.FromDays((int)JsonNode.Parse(milestone.RuleData)!["gap_days"]!);
-        var logins = arrived.Where(i => arrivals[i].EventType == EventTypes.UserLoggedIn).ToList();
-        var position = logins.IndexOf(k);
-        bool Returns(int at) => at > 0 && at < logins.Count && arrivals[logins[at]].OccurredAt - arrivals[logins[at - 1]].OccurredAt >= gap;
-        (DateTimeOffset, int) Receipt(int at) => (arrivals[logins[at]].OccurredAt, logins[at]);
-
-        if (receipt is not { } held)
+        var milestones = active.Select(m => (Definition: m, Rule: RuleOf(m))).ToList();
+        var dependent = milestones.Where(m => m.Rule.DependsOnArrivalOrder).Select(m => m.Definition.Code).ToHashSet();
+        while (milestones.FirstOrDefault(m => !dependent.Contains(m.Definition.Code) && m.Rule.MilestonesRead.Any(dependent.Contains)) is { Definition: { } definition })
         {
-            var upToArrival = Enumerable.Range(1, position).Cast<int?>().FirstOrDefault(at => Returns(at!.Value));
-            return upToArrival is { } first ? Receipt(first) : Returns(position + 1) ? Receipt(position + 1) : null;
+            dependent.Add(definition.Code);
         }
 
-        var earlier = new[] { position, position + 1 }.Where(Returns).Select(Receipt)
-            .Where(candidate => candidate.Item1 < held.At || (candidate.Item1 == held.At && candidate.Item2 < held.Arrival))
-            .Cast<(DateTimeOffset, int)?>()
-            .FirstOrDefault();
-        return earlier;
+        return dependent;
     }
 
     public static ExpectedStats? Stats(IReadOnlyList<LoggedEvent> log) => log.Count == 0 ? null : new ExpectedStats(
@@ -122,44 +122,56 @@ internal static class ReferenceModel
         log.Where(e => e.EventType == EventTypes.UserLoggedIn).Select(e => (DateTimeOffset?)e.OccurredAt).Max(),
         log.Max(e => e.OccurredAt));
 
-    /// <summary>Whether the milestone's condition holds at event j, looking only at events 0..j.</summary>
-    private static Func<int, bool> Condition(MilestoneDefinition milestone, IReadOnlyList<LoggedEvent> log)
+    /// <summary>
+    /// Judges the milestones about other milestones after <paramref name="changed"/> were awarded or moved (or at a
+    /// login): awarded, or moved earlier, to what their specification says over the receipts held; in turn, until
+    /// nothing changes.
+    /// </summary>
+    private static void FollowDependents(
+        List<(MilestoneDefinition Definition, IMilestoneRule Rule)> milestones, Dictionary<string, ExpectedAward> held, HashSet<string> changed, bool login,
+        Func<ExpectedAward, ExpectedAward> awardedNow)
     {
-        var rule = JsonNode.Parse(milestone.RuleData)!.AsObject();
-        switch (milestone.RuleType)
+        var dependents = milestones.Where(m => m.Rule.MilestonesRead.Count > 0).ToList();
+        for (var round = 0; round <= dependents.Count; round++)
         {
-            case "count":
-                var counted = (string)rule["field"]! switch
+            var receipts = held.ToDictionary(award => award.Key, award => award.Value.Receipt);
+            var next = new HashSet<string>();
+            foreach (var (definition, rule) in dependents.Where(m => (login && round == 0) || m.Rule.MilestonesRead.Any(changed.Contains)))
+            {
+                if (rule.FirstHeld(new UserLog([], receipts)) is not { } first)
                 {
-                    "login_count" => EventTypes.UserLoggedIn,
-                    "total_wins" => EventTypes.WinLogged,
-                    "total_habits_completed" => EventTypes.HabitCompleted,
-                    var field => throw new InvalidOperationException($"The model knows no counter '{field}'."),
-                };
-                var threshold = (int)rule["threshold"]!;
-                return j => log.Take(j + 1).Count(e => e.EventType == counted) >= threshold;
+                    continue;
+                }
 
-            case "window_count":
-                var eventType = (string)rule["event"]!;
-                var count = (int)rule["count"]!;
-                var window = TimeSpan.FromDays((int)rule["window_days"]!);
-                return j => log.Take(j + 1).Count(e => e.EventType == eventType && e.OccurredAt >= log[j].OccurredAt - window) >= count;
-
-            case "return_after_gap":
-                var gap = TimeSpan.FromDays((int)rule["gap_days"]!);
-                return j =>
+                if (!held.TryGetValue(definition.Code, out var before))
                 {
-                    if (log[j].EventType != EventTypes.UserLoggedIn)
-                    {
-                        return false;
-                    }
+                    held[definition.Code] = awardedNow(new ExpectedAward(definition.Code, -1, first));
+                    next.Add(definition.Code);
+                }
+                else if (first.IsBefore(before.Receipt))
+                {
+                    held[definition.Code] = before with { Receipt = first };
+                    next.Add(definition.Code);
+                }
+            }
 
-                    var previous = log.Take(j).LastOrDefault(e => e.EventType == EventTypes.UserLoggedIn);
-                    return previous is not null && log[j].OccurredAt - previous.OccurredAt >= gap;
-                };
-
-            default:
-                throw new InvalidOperationException($"The model knows no rule type '{milestone.RuleType}'.");
+            changed = next;
         }
+    }
+
+    /// <summary>The receipt a login's arrival gives a return_after_gap milestone, or null when it changes nothing.</summary>
+    private static RecordedEvent? ReturnOnArrival(IMilestoneRule rule, List<LoggedEvent> arrived, LoggedEvent login, RecordedEvent? receipt)
+    {
+        var logins = UserLog.Of([.. arrived.Where(e => e.EventType == EventTypes.UserLoggedIn).Select(e => e.Recorded)]);
+        var position = logins.Events.ToList().FindIndex(e => e.Id == login.Id);
+        bool Returns(int at) => at > 0 && at < logins.Events.Count && rule.HoldsAt(logins, at);
+
+        if (receipt is null)
+        {
+            var upToArrival = Enumerable.Range(1, position).Cast<int?>().FirstOrDefault(at => Returns(at!.Value));
+            return upToArrival is { } first ? logins.Events[first] : Returns(position + 1) ? logins.Events[position + 1] : null;
+        }
+
+        return new[] { position, position + 1 }.Where(Returns).Select(at => logins.Events[at]).FirstOrDefault(candidate => candidate.IsBefore(receipt));
     }
 }

@@ -15,6 +15,10 @@ public static class TestMilestones
     public static MilestoneDefinition ReturnAfterGap(string code, int gapDays) => Define(
         code, EventTypes.UserLoggedIn, ReturnAfterGapRule.TypeName, $$"""{"gap_days":{{gapDays}}}""");
 
+    public static MilestoneDefinition AllOf(string code, string[] milestones, int? count = null) => Define(
+        code, EventTypes.UserLoggedIn, AllOfRule.TypeName,
+        $$"""{"milestones":[{{string.Join(",", milestones.Select(m => $"\"{m}\""))}}]{{(count is { } n ? $",\"count\":{n}" : "")}}}""");
+
     private static MilestoneDefinition Define(string code, string trigger, string ruleType, string ruleData) =>
         new(code, $"Title of {code}", $"Description of {code}", "⭐", trigger, ruleType, ruleData);
 }

@@ -24,6 +24,13 @@ internal sealed class MilestoneAdministration(
         return definitions.Select(definition => new MilestoneOverview(definition, holders.GetValueOrDefault(definition.Code), users)).ToList();
     }
 
+    /// <summary>Every milestone's code, in the order they were created.</summary>
+    public async Task<IReadOnlyList<string>> CodesAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        return [.. (await catalog.ListAsync(cancellationToken)).Select(definition => definition.Code)];
+    }
+
     public async Task<MilestoneDefinition?> FindAsync(string code, CancellationToken cancellationToken = default)
     {
         await guard.EnsureAdminAsync();

@@ -33,15 +33,18 @@ internal sealed record BatchResponse(IReadOnlyList<BatchItemResponse> Results);
 internal sealed record HeldMilestoneResponse(string Code, string Title, string Icon, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt);
 
 /// <summary>
-/// Progress toward a milestone not yet held, in its rule's terms: <c>count</c> and <c>window_count</c> give
-/// <c>current</c> of <c>target</c> (the window's days too); <c>return_after_gap</c> gives only the gap it takes.
+/// Progress toward a milestone not yet held, as its rule tells it: <c>current</c> of <c>target</c> where the rule
+/// measures something (<c>count</c>, <c>window_count</c>, <c>all_of</c>), and the rule's own terms beside them
+/// (<c>windowDays</c>, <c>gapDays</c>, <c>milestones</c>); a return (<c>return_after_gap</c>) gives only the gap it takes.
 /// </summary>
 internal sealed record MilestoneProgressResponse(
     string Code, string Title, string Icon, string RuleType,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Current = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Target = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? WindowDays = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? GapDays = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Target = null)
+{
+    [JsonExtensionData]
+    public IDictionary<string, object>? Terms { get; init; }
+}
 
 internal sealed record UserMilestonesResponse(string UserId, IReadOnlyList<HeldMilestoneResponse> Held, IReadOnlyList<MilestoneProgressResponse> Progress);
 

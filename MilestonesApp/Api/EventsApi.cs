@@ -116,11 +116,9 @@ internal static class EventsApi
         return TypedResults.Ok(active);
     }
 
-    private static MilestoneProgressResponse ProgressOf(Receipt receipt) => receipt.Progress switch
-    {
-        CountProgress count => new(receipt.Code, receipt.Title, receipt.Icon, "count", count.Value, count.Threshold),
-        WindowProgress window => new(receipt.Code, receipt.Title, receipt.Icon, "window_count", window.InWindow, window.Count, WindowDays: window.WindowDays),
-        ReturnProgress gap => new(receipt.Code, receipt.Title, receipt.Icon, "return_after_gap", GapDays: gap.GapDays),
-        _ => new(receipt.Code, receipt.Title, receipt.Icon, "unknown"),
-    };
+    private static MilestoneProgressResponse ProgressOf(Receipt receipt) =>
+        new(receipt.Code, receipt.Title, receipt.Icon, receipt.RuleType, receipt.Progress?.Current, receipt.Progress?.Target)
+        {
+            Terms = receipt.Progress?.Terms?.ToDictionary(),
+        };
 }

@@ -19,9 +19,11 @@ internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory
 
     public async Task SaveAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
     {
-        MilestoneDefinitionValidator.ValidateOrThrow(definition);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.BeginCatalogChangeAsync(cancellationToken);
+        // Checked against the catalog as this transaction sees it: a rule may name other milestones.
+        var catalog = await db.Milestones.AsNoTracking().Select(m => m.ToDefinition()).ToListAsync(cancellationToken);
+        MilestoneDefinitionValidator.ValidateOrThrow(definition, catalog);
         var row = await db.Milestones.SingleOrDefaultAsync(m => m.Code == definition.Code, cancellationToken);
         if (row is null)
         {

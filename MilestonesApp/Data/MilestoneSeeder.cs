@@ -79,11 +79,11 @@ internal sealed class MilestoneSeeder(IDbContextFactory<AppDbContext> dbFactory,
 
         var problems = new List<string>();
         var seed = new List<(MilestoneDefinition, string)>();
-        foreach (var (entry, index) in entries.Select((entry, index) => (entry, index)))
+        var definitions = entries.ConvertAll(entry => entry.ToDefinition());
+        foreach (var (definition, index) in definitions.Select((definition, index) => (definition, index)))
         {
-            var definition = entry.ToDefinition();
             var errors = new List<string>();
-            MilestoneDefinitionValidator.Validate(definition, errors);
+            MilestoneDefinitionValidator.Validate(definition, errors, definitions);
             if (seed.Any(s => s.Item1.Code == definition.Code))
             {
                 errors.Add($"Code '{definition.Code}' appears more than once.");

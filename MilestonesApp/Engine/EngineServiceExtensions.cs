@@ -33,6 +33,8 @@ public static class EngineServiceExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<IEngineSnapshots, EngineSnapshots>();
+        builder.Services.AddSingleton<DependentAwards>();
+        builder.Services.AddSingleton<MilestoneProgressReader>();
         builder.Services.AddSingleton<LoginCatchUp>();
         builder.Services.AddSingleton<AwardGranting>();
         builder.Services.AddSingleton<EventEvaluation>();

@@ -14,6 +14,7 @@ internal sealed class EventEvaluation(
     MilestoneDefinitionCache definitions,
     LoginCatchUp catchUp,
     AwardGranting granting,
+    DependentAwards dependents,
     WindowCountBounds windowBounds,
     EngineMetrics metrics)
 {
@@ -25,12 +26,22 @@ internal sealed class EventEvaluation(
         var step = new Step(recorded, applied, catalog, store, now);
         if (recorded.OccurredAt < applied.Stats.LastActivityAt)
         {
-            return await EvaluateLateAsync(step, cancellationToken);
+            return await FollowDependentsAsync(step, await EvaluateLateAsync(step, cancellationToken), cancellationToken);
         }
 
         return recorded.EventType == EventTypes.UserLoggedIn
             ? await CatchUpAtLoginAsync(step, cancellationToken)
-            : await EvaluateInOrderAsync(step, cancellationToken);
+            : await FollowDependentsAsync(step, await EvaluateInOrderAsync(step, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Milestones that list the ones this event awarded or moved earlier (<see cref="DependentAwards"/>), judged in the
+    /// same transaction. A login's catch-up follows its own awards (<see cref="LoginCatchUp.AwardAsync"/>).
+    /// </summary>
+    private async Task<EventWritten> FollowDependentsAsync(Step step, EventWritten written, CancellationToken cancellationToken)
+    {
+        var followed = await dependents.FollowAsync(step.Store, step.UserId, step.Changed, step.Event.Id, step.Now, cancellationToken, step.Catalog.Active);
+        return followed.Count == 0 ? written : written with { Granted = [.. written.Granted, .. followed] };
     }
 
     /// <summary>
@@ -124,6 +135,7 @@ internal sealed class EventEvaluation(
         if (await milestone.Rule.EarlierReceiptAsync(context, receipt, cancellationToken) is { } earlier && earlier.IsBefore(receipt))
         {
             await step.Store.Awards.MoveReceiptEarlierAsync(step.UserId, milestone.Id, earlier, cancellationToken);
+            step.Changed.Add(milestone.Id);
         }
     }
 
@@ -132,12 +144,18 @@ internal sealed class EventEvaluation(
         if (await granting.TryGrantAsync(step.Store, step.UserId, milestone, achievedBy, step.Event.Id, step.Now, cancellationToken) is { } award)
         {
             granted.Add(award);
+            step.Changed.Add(milestone.Id);
         }
     }
 
-    /// <summary>The event being evaluated with what its stats upsert returned, the catalog it read, and the transaction's store.</summary>
+    /// <summary>
+    /// The event being evaluated with what its stats upsert returned, the catalog it read, and the transaction's store;
+    /// <see cref="Changed"/> collects the milestones it awarded or moved earlier, for the dependents to follow.
+    /// </summary>
     private sealed record Step(RecordedEvent Event, AppliedStats Applied, ActiveCatalog Catalog, EngineStore Store, DateTimeOffset Now)
     {
         public string UserId => Applied.Stats.UserId;
+
+        public List<int> Changed { get; } = [];
     }
 }

@@ -17,7 +17,8 @@ internal sealed class LoginCatchUp(
     IEngineWriter writer,
     AwardGranting granting,
     TimeProvider time,
-    EngineMetrics metrics)
+    EngineMetrics metrics,
+    DependentAwards dependents)
 {
     private const int SnapshotAttempts = 3;
 
@@ -83,14 +84,17 @@ internal sealed class LoginCatchUp(
     {
         var now = time.GetUtcNow();
         var awarded = new List<GrantedAward>();
+        var inserted = new List<int>();
         foreach (var (milestone, achievedBy) in findings.Found)
         {
             if (await granting.TryGrantAsync(store, findings.Stats.UserId, milestone, achievedBy, login.Id, now, cancellationToken) is { } award)
             {
                 awarded.Add(award);
+                inserted.Add(milestone.Id);
             }
         }
 
+        awarded.AddRange(await dependents.FollowAsync(store, findings.Stats.UserId, inserted, login.Id, now, cancellationToken));
         return awarded;
     }
 

@@ -12,16 +12,20 @@ public static partial class MilestoneDefinitionValidator
     public const int MaxIconLength = 16;
 
     /// <summary>Returns the parsed rule, or null with <paramref name="errors"/> filled.</summary>
-    public static IMilestoneRule? Validate(MilestoneDefinition definition, ICollection<string> errors)
+    public static IMilestoneRule? Validate(MilestoneDefinition definition, ICollection<string> errors, IReadOnlyCollection<MilestoneDefinition>? catalog = null)
     {
         var problems = new List<MilestoneValidationError>();
-        var rule = Validate(definition, problems);
+        var rule = Validate(definition, problems, catalog);
         problems.ForEach(problem => errors.Add(problem.Message));
         return rule;
     }
 
-    /// <summary>Returns the parsed rule, or null with <paramref name="errors"/> filled, each naming the field it concerns.</summary>
-    public static IMilestoneRule? Validate(MilestoneDefinition definition, ICollection<MilestoneValidationError> errors)
+    /// <summary>
+    /// Returns the parsed rule, or null with <paramref name="errors"/> filled, each naming the field it concerns. Given
+    /// the <paramref name="catalog"/> it is saved into, also checks the milestones its rule names.
+    /// </summary>
+    public static IMilestoneRule? Validate(
+        MilestoneDefinition definition, ICollection<MilestoneValidationError> errors, IReadOnlyCollection<MilestoneDefinition>? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var before = errors.Count;
@@ -45,16 +49,16 @@ public static partial class MilestoneDefinitionValidator
                 $"Trigger event '{definition.TriggerEvent}' is unknown; the events are {string.Join(", ", EventTypes.All)}.") { Code = MilestoneValidationCodes.EventUnknown });
         }
 
-        var rule = RuleTypes.Parse(definition.RuleType, definition.TriggerEvent, definition.RuleData, errors);
+        var rule = RuleTypes.Parse(definition.RuleType, definition.TriggerEvent, definition.RuleData, errors, definition.Code, catalog);
         AnimationDataValidator.Validate(definition.Animation, definition.AnimationData, errors);
         return errors.Count == before ? rule : null;
     }
 
     /// <summary>Returns the parsed rule or throws <see cref="MilestoneValidationException"/>.</summary>
-    public static IMilestoneRule ValidateOrThrow(MilestoneDefinition definition)
+    public static IMilestoneRule ValidateOrThrow(MilestoneDefinition definition, IReadOnlyCollection<MilestoneDefinition>? catalog = null)
     {
         var errors = new List<MilestoneValidationError>();
-        return Validate(definition, errors) ?? throw new MilestoneValidationException(errors);
+        return Validate(definition, errors, catalog) ?? throw new MilestoneValidationException(errors);
     }
 
     private static void RequireText(string name, string? value, int maximum, ICollection<MilestoneValidationError> errors)

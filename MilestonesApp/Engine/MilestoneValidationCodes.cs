@@ -44,6 +44,21 @@ public static class MilestoneValidationCodes
 
     public const string TriggerMustBeLogin = "trigger_must_be_login";
 
+    /// <summary>A property must be a list of texts.</summary>
+    public const string PropertyNotTextList = "property_not_text_list";
+
+    /// <summary>A list names an item twice. Arguments: the item.</summary>
+    public const string ListedTwice = "listed_twice";
+
+    /// <summary>A rule names a milestone that does not exist. Arguments: the code.</summary>
+    public const string MilestoneUnknown = "milestone_unknown";
+
+    /// <summary>A rule about other milestones names its own.</summary>
+    public const string ListsItself = "lists_itself";
+
+    /// <summary>Milestones that name each other in a circle. Arguments: the circle, codes joined by arrows.</summary>
+    public const string MilestoneCycle = "milestone_cycle";
+
     public const string VideoPath = "video_path";
 
     public const string NoAnimationData = "no_animation_data";

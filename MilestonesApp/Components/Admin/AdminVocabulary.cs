@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Localization;
 using MilestonesApp.Engine;
-using MilestonesApp.Engine.Rules;
 using MilestonesApp.Resources;
 
 namespace MilestonesApp.Components.Admin;
 
 /// <summary>
-/// The engine's identifiers (event types, counters, rule types, animations) in a person's words. Each maps to a
+/// The engine's identifiers (event types, counters, animations) in a person's words (rule types: <see cref="RuleWords"/>). Each maps to a
 /// generated key, so a missing text fails the build; an identifier the app does not know yet shows as itself.
 /// </summary>
 internal static class AdminVocabulary
@@ -25,14 +24,6 @@ internal static class AdminVocabulary
         StatsCounters.TotalWins => strings[Key.Admin_Counter_total_wins],
         StatsCounters.TotalHabitsCompleted => strings[Key.Admin_Counter_total_habits_completed],
         _ => counter,
-    };
-
-    public static string RuleTypeName(this IStringLocalizer<AppStrings> strings, string ruleType) => ruleType switch
-    {
-        CountRule.TypeName => strings[Key.Admin_RuleType_count],
-        WindowCountRule.TypeName => strings[Key.Admin_RuleType_window_count],
-        ReturnAfterGapRule.TypeName => strings[Key.Admin_RuleType_return_after_gap],
-        _ => ruleType,
     };
 
     public static string AnimationName(this IStringLocalizer<AppStrings> strings, AnimationKind kind) => kind switch

@@ -6,8 +6,9 @@ using MilestonesApp.Engine.Rules;
 namespace MilestonesApp.Components.Admin;
 
 /// <summary>
-/// The admin form's model: one field per rule property and per animation option, so nobody types JSON. It builds the
-/// definition's JSON from whichever fields the chosen rule type and animation use; the catalog validates the result.
+/// The admin form's model: one value per rule property (as the rule type lists its parameters) and per animation
+/// option, so nobody types JSON. It builds the definition's JSON from the chosen rule type's parameters and the chosen
+/// animation's options; the catalog validates the result.
 /// </summary>
 public sealed class MilestoneDraft
 {
@@ -16,15 +17,11 @@ public sealed class MilestoneDraft
     public string Description { get; set; } = "";
     public string Icon { get; set; } = "🏁";
     public string TriggerEvent { get; set; } = EventTypes.WinLogged;
-    public string RuleType { get; set; } = CountRule.TypeName;
+    public string RuleType { get; set; } = RuleTypes.Names.First();
     public bool IsActive { get; set; } = true;
 
-    public string CountField { get; set; } = StatsCounters.TotalWins;
-    public int? Threshold { get; set; }
-    public string WindowEvent { get; set; } = EventTypes.WinLogged;
-    public int? WindowCount { get; set; }
-    public int? WindowDays { get; set; }
-    public int? GapDays { get; set; }
+    // The rule properties as typed, by JSON name; kept across rule types, so switching back loses nothing.
+    private readonly Dictionary<string, object?> rule = new(StringComparer.Ordinal);
 
     public AnimationKind Animation { get; set; } = AnimationKind.Confetti;
     public int? ParticleCount { get; set; }
@@ -36,13 +33,27 @@ public sealed class MilestoneDraft
 
     public string VideoPath { get; set; } = "";
 
-    public string RuleData => RuleType switch
+    public string RuleData => Json(RuleTypes.ParametersOf(RuleType).Select(parameter => (parameter.Name, Value(parameter))));
+
+    /// <summary>A number property, null when empty.</summary>
+    public int? Number(string property) => rule.GetValueOrDefault(property) as int?;
+
+    /// <summary>A counter or event property: what was chosen, else the first choice the form offers.</summary>
+    public string Choice(RuleParameter parameter) => rule.GetValueOrDefault(parameter.Name) as string ?? parameter.Kind switch
     {
-        CountRule.TypeName => Json(("field", CountField), ("threshold", Threshold)),
-        WindowCountRule.TypeName => Json(("event", WindowEvent), ("count", WindowCount), ("window_days", WindowDays)),
-        ReturnAfterGapRule.TypeName => Json(("gap_days", GapDays)),
-        _ => "{}",
+        RuleParameterKind.Counter => StatsCounters.TotalWins,
+        _ => EventTypes.WinLogged,
     };
+
+    /// <summary>A list-of-milestones property.</summary>
+    public IReadOnlyCollection<string> Codes(string property) => rule.GetValueOrDefault(property) as IReadOnlyCollection<string> ?? [];
+
+    /// <summary>Sets a rule property: an <c>int?</c>, a text or a list of codes.</summary>
+    public MilestoneDraft Set(string property, object? value)
+    {
+        rule[property] = value;
+        return this;
+    }
 
     public string? AnimationData => Animation switch
     {
@@ -59,7 +70,7 @@ public sealed class MilestoneDraft
     {
         var rule = ParseObject(definition.RuleData);
         var confetti = definition.Animation == AnimationKind.Confetti ? ParseObject(definition.AnimationData) : null;
-        return new MilestoneDraft
+        var draft = new MilestoneDraft
         {
             Code = definition.Code,
             Title = definition.Title,
@@ -68,12 +79,6 @@ public sealed class MilestoneDraft
             TriggerEvent = definition.TriggerEvent,
             RuleType = definition.RuleType,
             IsActive = definition.IsActive,
-            CountField = Text(rule, "field") ?? StatsCounters.TotalWins,
-            Threshold = Number(rule, "threshold"),
-            WindowEvent = Text(rule, "event") ?? EventTypes.WinLogged,
-            WindowCount = Number(rule, "count"),
-            WindowDays = Number(rule, "window_days"),
-            GapDays = Number(rule, "gap_days"),
             Animation = definition.Animation,
             ParticleCount = Number(confetti, "particleCount"),
             Spread = Number(confetti, "spread"),
@@ -81,7 +86,25 @@ public sealed class MilestoneDraft
             Colors = confetti?["colors"] is JsonArray colors ? string.Join(", ", colors.Select(color => color?.ToString())) : "",
             VideoPath = definition.Animation == AnimationKind.Webm ? definition.AnimationData ?? "" : "",
         };
+        foreach (var parameter in RuleTypes.ParametersOf(definition.RuleType))
+        {
+            draft.rule[parameter.Name] = parameter.Kind switch
+            {
+                RuleParameterKind.Counter or RuleParameterKind.Event => Text(rule, parameter.Name),
+                RuleParameterKind.Milestones => rule?[parameter.Name] is JsonArray codes ? codes.Select(code => code?.ToString() ?? "").ToList() : null,
+                _ => Number(rule, parameter.Name),
+            };
+        }
+
+        return draft;
     }
+
+    private object? Value(RuleParameter parameter) => parameter.Kind switch
+    {
+        RuleParameterKind.Counter or RuleParameterKind.Event => Choice(parameter),
+        RuleParameterKind.Milestones => Codes(parameter.Name) is { Count: > 0 } codes ? codes : null,
+        _ => Number(parameter.Name),
+    };
 
     private string? ConfettiOptions()
     {
@@ -99,7 +122,7 @@ public sealed class MilestoneDraft
     }
 
     // A property left empty is left out, so the catalog says which one is missing.
-    private static string Json(params (string Name, object? Value)[] properties)
+    private static string Json(IEnumerable<(string Name, object? Value)> properties)
     {
         var data = new JsonObject();
         foreach (var (name, value) in properties)
@@ -111,6 +134,9 @@ public sealed class MilestoneDraft
                     break;
                 case int number:
                     data[name] = number;
+                    break;
+                case IReadOnlyCollection<string> codes:
+                    data[name] = new JsonArray([.. codes.Select(code => (JsonNode?)JsonValue.Create(code))]);
                     break;
             }
         }

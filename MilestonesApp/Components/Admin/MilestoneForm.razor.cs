@@ -15,6 +15,7 @@ public sealed partial class MilestoneForm
 {
     private FieldErrors errors = FieldErrors.None;
     private bool saving;
+    private IReadOnlyList<string> milestoneCodes = [];
 
     [Parameter, EditorRequired] public required MilestoneDraft Draft { get; set; }
 
@@ -46,13 +47,7 @@ public sealed partial class MilestoneForm
         get
         {
             List<string> shown = [Field.Code, Field.Title, Field.Description, Field.Icon, Field.TriggerEvent, Field.RuleType, Field.Animation];
-            shown.AddRange(Draft.RuleType switch
-            {
-                CountRule.TypeName => [RuleField("field"), RuleField("threshold")],
-                WindowCountRule.TypeName => [RuleField("event"), RuleField("count"), RuleField("window_days")],
-                ReturnAfterGapRule.TypeName => [RuleField("gap_days")],
-                _ => [],
-            });
+            shown.AddRange(RuleTypes.ParametersOf(Draft.RuleType).Select(parameter => RuleField(parameter.Name)));
             shown.AddRange(Draft.Animation switch
             {
                 AnimationKind.Confetti => [AnimationField("particleCount"), AnimationField("spread"), AnimationField("startVelocity"), AnimationField("colors")],
@@ -62,6 +57,9 @@ public sealed partial class MilestoneForm
             return shown;
         }
     }
+
+    // The codes a rule about other milestones may list.
+    protected override async Task OnInitializedAsync() => milestoneCodes = await Administration.CodesAsync();
 
     private static string RuleField(string property) => MilestoneValidationError.RuleDataField(property);
 

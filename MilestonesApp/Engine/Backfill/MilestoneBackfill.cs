@@ -9,7 +9,7 @@ namespace MilestonesApp.Engine.Backfill;
 /// transaction, so recording events goes on between batches and progress can be reported.
 /// </summary>
 internal sealed class MilestoneBackfill(
-    IEngineSnapshots snapshots, IEngineWriter writer, IAwardNotifier notifier, TimeProvider time)
+    IEngineSnapshots snapshots, IEngineWriter writer, IAwardNotifier notifier, TimeProvider time, DependentAwards dependents)
     : IMilestoneBackfill
 {
     public const int UsersPerBatch = 2_000;
@@ -49,16 +49,18 @@ internal sealed class MilestoneBackfill(
         for (var start = 0; start < users.Count; start += UsersPerBatch)
         {
             var batch = users.GetRange(start, Math.Min(UsersPerBatch, users.Count - start));
-            var recipients = await writer.WriteAsync((store, token) =>
+            var (recipients, followed) = await writer.WriteAsync(async (store, token) =>
             {
                 var awardedAt = time.GetUtcNow();
-                return rule is ISetBasedRule setBased
-                    ? AwardSetBasedAsync(store, milestoneId, setBased, batch, awardedAt, token)
-                    : AwardUserByUserAsync(store, milestoneId, rule, batch, awardedAt, token);
+                var recipients = rule is ISetBasedRule setBased
+                    ? await AwardSetBasedAsync(store, milestoneId, setBased, batch, awardedAt, token)
+                    : await AwardUserByUserAsync(store, milestoneId, rule, batch, awardedAt, token);
+                // A recipient's award may complete a milestone that lists this one: judged in the batch's transaction.
+                return (recipients, await dependents.FollowEachAsync(store, milestoneId, recipients, awardedAt, token));
             }, cancellationToken);
 
             newlyAwarded += recipients.Count;
-            await notifier.PublishAsync([.. recipients.Select(userId => new AwardNotice(userId, code))], CancellationToken.None);
+            await notifier.PublishAsync([.. recipients.Select(userId => new AwardNotice(userId, code)), .. followed], CancellationToken.None);
 
             progress?.Report(new BackfillProgress(start + batch.Count, users.Count));
         }

@@ -1,11 +1,22 @@
 namespace MilestonesApp.Engine.Rules;
 
-/// <summary><c>count</c>: a lifetime counter of the stats row reaches a threshold. <c>{"field":"total_wins","threshold":100}</c></summary>
+/// <summary>
+/// <c>count</c>: a lifetime counter of the stats row reaches a threshold. <c>{"field":"total_wins","threshold":100}</c>
+/// It holds at an event when at least <see cref="Threshold"/> events of the counted type occurred up to it; it first
+/// holds at the threshold-th of them, in time order, and holds from then on.
+/// </summary>
 public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, ISetBasedRule
 {
     public const string TypeName = "count";
 
+    public static readonly IReadOnlyList<RuleParameter> Parameters =
+        [new("field", RuleParameterKind.Counter), new("threshold", RuleParameterKind.Number)];
+
     public string CountedEvent => StatsCounters.EventCountedBy(Field);
+
+    string IMilestoneRule.TypeName => TypeName;
+
+    public IReadOnlyCollection<string> EventsRead => [CountedEvent];
 
     public static CountRule? Parse(RuleDataReader data, string triggerEvent)
     {
@@ -21,6 +32,17 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
         return field is null || threshold is null ? null : new CountRule(field, threshold.Value);
     }
 
+    public bool HoldsAt(UserLog log, int at) => log.Events.Take(at + 1).Count(e => e.EventType == CountedEvent) >= Threshold;
+
+    public ValueTask<RuleProgress> ProgressAsync(ProgressContext context, CancellationToken cancellationToken)
+    {
+        var value = context.Stats.Counter(Field);
+        return ValueTask.FromResult(new RuleProgress(value, Threshold, new RuleText("Progress.count", new NumberArgument(value), new NumberArgument(Threshold))));
+    }
+
+    public RuleText Describe() => new(TypeName, new EventsArgument(CountedEvent, Threshold));
+
+    // The accelerators. The counter is exact: below the threshold no moment held.
     public bool MayHold(UserStatsSnapshot stats) => stats.Counter(Field) >= Threshold;
 
     public async ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken)
@@ -88,6 +110,7 @@ public sealed record CountRule(string Field, int Threshold) : IMilestoneRule, IS
             ? await context.History.NthAsync(CountedEvent, Threshold, cancellationToken)
             : null;
 
+    // Accelerator for the backfill: the threshold-th counted event of every user, in one statement.
     public SetBasedQuery FirstAchievements() => new("""
         SELECT user_id, id AS event_id, occurred_at FROM (
             SELECT user_id, id, occurred_at,

@@ -26,4 +26,7 @@ public interface IUserHistory
 
     /// <summary>The last event of the type before <paramref name="before"/>, or null.</summary>
     Task<RecordedEvent?> PreviousAsync(string eventType, RecordedEvent before, CancellationToken cancellationToken);
+
+    /// <summary>The receipt (proving event) of every milestone the user holds, by code, retired ones included.</summary>
+    Task<IReadOnlyDictionary<string, RecordedEvent>> HeldReceiptsAsync(CancellationToken cancellationToken);
 }

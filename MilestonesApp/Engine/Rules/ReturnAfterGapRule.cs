@@ -1,11 +1,29 @@
 namespace MilestonesApp.Engine.Rules;
 
-/// <summary><c>return_after_gap</c>: a login at least <see cref="GapDays"/> days after the previous login. <c>{"gap_days":14}</c></summary>
+/// <summary>
+/// <c>return_after_gap</c>: a login at least <see cref="GapDays"/> days after the previous login. <c>{"gap_days":14}</c>
+/// It holds at a login whose predecessor in time order, among the user's logins, came GapDays or more before it
+/// (exactly GapDays is enough).
+/// <para>
+/// Its award depends on arrival order, unlike the other rules: a login that arrives late is compared with its
+/// neighbours in time, and an award it leads to stays even if a later-arriving login between the two closes the gap
+/// (never revoked). Over the log in time order the specification says when a return first happened; the engine's
+/// receipt is the first return the logins had shown when they arrived.
+/// </para>
+/// </summary>
 public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBasedRule
 {
     public const string TypeName = "return_after_gap";
 
+    public static readonly IReadOnlyList<RuleParameter> Parameters = [new("gap_days", RuleParameterKind.Days)];
+
     public TimeSpan Gap => TimeSpan.FromDays(GapDays);
+
+    string IMilestoneRule.TypeName => TypeName;
+
+    public IReadOnlyCollection<string> EventsRead => [EventTypes.UserLoggedIn];
+
+    public bool DependsOnArrivalOrder => true;
 
     public static ReturnAfterGapRule? Parse(RuleDataReader data, string triggerEvent)
     {
@@ -20,13 +38,23 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
         return gapDays is null ? null : new ReturnAfterGapRule(gapDays.Value);
     }
 
-    // A first-ever login has nothing to return from.
+    public bool HoldsAt(UserLog log, int at) =>
+        log.Events[at].EventType == EventTypes.UserLoggedIn
+        && log.Events.Take(at).LastOrDefault(e => e.EventType == EventTypes.UserLoggedIn) is { } previous
+        && log.Events[at].OccurredAt - previous.OccurredAt >= Gap;
+
+    // A return is never behind: it can happen at any login, so there is nothing to count down.
+    public ValueTask<RuleProgress> ProgressAsync(ProgressContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new RuleProgress(null, null, new RuleText("Progress.return_after_gap", new NumberArgument(GapDays)),
+            new Dictionary<string, object> { ["gapDays"] = GapDays }));
+
+    public RuleText Describe() => new(TypeName, new DaysArgument(GapDays));
+
+    // The accelerators. A first-ever login has nothing to return from.
     public bool MayHold(UserStatsSnapshot stats) => stats.LoginCount >= 2;
 
-    // Only logins trigger this rule, and every login runs catch-up over the whole history: the real-time question
-    // and the catch-up question are the same one here.
-    public ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken) =>
-        FindFirstAsync(context, cancellationToken);
+    // No accelerator at an in-order event: only logins trigger this rule, and an in-order login is judged by its
+    // catch-up (FindFirstAsync), so the engine never asks; the specification answers if anyone does.
 
     // It holds first at a login, and an in-order login is judged by its own catch-up, this one.
     public bool IsJudgedAtEveryCompletingEvent(string triggerEvent) => false;
@@ -63,6 +91,7 @@ public sealed record ReturnAfterGapRule(int GapDays) : IMilestoneRule, ISetBased
             : await ReturnAfterAsync(context.History, login, cancellationToken);
     }
 
+    // Accelerator for the backfill: each user's first login the gap after the one before it, in one statement.
     public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
         EventTypes.UserLoggedIn, 1, "occurred_at - earlier >= @gap_ms", ("gap_ms", (long)Gap.TotalMilliseconds));
 

@@ -8,19 +8,30 @@ public static class RuleTypes
 {
     private delegate IMilestoneRule? Parser(RuleDataReader data, string triggerEvent);
 
-    private static readonly Dictionary<string, Parser> Parsers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (Parser Parse, IReadOnlyList<RuleParameter> Parameters)> Registered = new(StringComparer.Ordinal)
     {
-        [CountRule.TypeName] = CountRule.Parse,
-        [WindowCountRule.TypeName] = WindowCountRule.Parse,
-        [ReturnAfterGapRule.TypeName] = ReturnAfterGapRule.Parse,
+        [CountRule.TypeName] = (CountRule.Parse, CountRule.Parameters),
+        [WindowCountRule.TypeName] = (WindowCountRule.Parse, WindowCountRule.Parameters),
+        [ReturnAfterGapRule.TypeName] = (ReturnAfterGapRule.Parse, ReturnAfterGapRule.Parameters),
+        [AllOfRule.TypeName] = (AllOfRule.Parse, AllOfRule.Parameters),
     };
 
-    public static IReadOnlyCollection<string> Names => Parsers.Keys;
+    public static IReadOnlyCollection<string> Names => Registered.Keys;
 
-    /// <summary>Parses rule data for a rule type; returns null and adds the problems to <paramref name="errors"/> when it cannot.</summary>
-    public static IMilestoneRule? Parse(string? ruleType, string? triggerEvent, string? ruleData, ICollection<MilestoneValidationError> errors)
+    /// <summary>The properties of a rule type's JSON, for a form to offer; none for a type that does not exist.</summary>
+    public static IReadOnlyList<RuleParameter> ParametersOf(string? ruleType) =>
+        ruleType is not null && Registered.TryGetValue(ruleType, out var registered) ? registered.Parameters : [];
+
+    /// <summary>
+    /// Parses rule data for a rule type; returns null and adds the problems to <paramref name="errors"/> when it cannot.
+    /// Given the <paramref name="catalog"/> the milestone <paramref name="code"/> is saved into, also checks what the
+    /// rule says about other milestones.
+    /// </summary>
+    public static IMilestoneRule? Parse(
+        string? ruleType, string? triggerEvent, string? ruleData, ICollection<MilestoneValidationError> errors,
+        string code = "", IReadOnlyCollection<MilestoneDefinition>? catalog = null)
     {
-        if (string.IsNullOrWhiteSpace(ruleType) || !Parsers.TryGetValue(ruleType, out var parse))
+        if (string.IsNullOrWhiteSpace(ruleType) || !Registered.TryGetValue(ruleType, out var registered))
         {
             errors.Add(new(nameof(MilestoneDefinition.RuleType), $"Rule type '{ruleType}' is unknown; the rule types are {string.Join(", ", Names)}.") { Code = MilestoneValidationCodes.RuleTypeUnknown });
             return null;
@@ -60,7 +71,7 @@ public static class RuleTypes
         }
 
         var before = errors.Count;
-        var rule = parse(new RuleDataReader(ruleType, data, errors), triggerEvent ?? "");
+        var rule = registered.Parse(new RuleDataReader(ruleType, data, errors, code, catalog), triggerEvent ?? "");
         return errors.Count == before ? rule : null;
     }
 }

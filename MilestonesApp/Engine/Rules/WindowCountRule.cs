@@ -3,12 +3,21 @@ namespace MilestonesApp.Engine.Rules;
 /// <summary>
 /// <c>window_count</c>: at least <see cref="Count"/> events of a type within <see cref="WindowDays"/> days ending at the moment evaluated,
 /// both ends included. <c>{"event":"HabitCompleted","count":5,"window_days":14}</c>
+/// It holds at an event when at least Count events of the type occurred up to it and no more than WindowDays before it
+/// (an event exactly WindowDays earlier counts). It can hold at one event and not at a later one: a window passes.
 /// </summary>
 public sealed record WindowCountRule(string Event, int Count, int WindowDays) : IMilestoneRule, ISetBasedRule
 {
     public const string TypeName = "window_count";
 
+    public static readonly IReadOnlyList<RuleParameter> Parameters =
+        [new("event", RuleParameterKind.Event), new("count", RuleParameterKind.Number), new("window_days", RuleParameterKind.Days)];
+
     public TimeSpan Window => TimeSpan.FromDays(WindowDays);
+
+    string IMilestoneRule.TypeName => TypeName;
+
+    public IReadOnlyCollection<string> EventsRead => [Event];
 
     public static WindowCountRule? Parse(RuleDataReader data, string triggerEvent)
     {
@@ -27,6 +36,21 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
             : new WindowCountRule(eventType, count.Value, windowDays.Value);
     }
 
+    public bool HoldsAt(UserLog log, int at) =>
+        log.Events.Take(at + 1).Count(e => e.EventType == Event && e.OccurredAt >= log.Events[at].OccurredAt - Window) >= Count;
+
+    // The window ending now: it may have held before and passed, so this is where the user stands today.
+    public async ValueTask<RuleProgress> ProgressAsync(ProgressContext context, CancellationToken cancellationToken)
+    {
+        var inWindow = await context.History.CountAsync(Event, context.Now - Window, context.Now, cancellationToken);
+        return new RuleProgress(inWindow, Count,
+            new RuleText("Progress.window_count", new NumberArgument(inWindow), new NumberArgument(Count), new NumberArgument(WindowDays)),
+            new Dictionary<string, object> { ["windowDays"] = WindowDays });
+    }
+
+    public RuleText Describe() => new(TypeName, new EventsArgument(Event, Count), new DaysArgument(WindowDays));
+
+    // The accelerators. Fewer events of the type than Count in all: no window ever held Count.
     public bool MayHold(UserStatsSnapshot stats) => stats.CountOf(Event) >= Count;
 
     public async ValueTask<RecordedEvent?> EvaluateAtEventAsync(EvaluationContext context, CancellationToken cancellationToken)
@@ -113,7 +137,7 @@ public sealed record WindowCountRule(string Event, int Count, int WindowDays) : 
         return FirstFullWindow(await context.History.BetweenAsync(Event, late.OccurredAt - Window, until, cancellationToken), from: late);
     }
 
-    // Reaching back Count - 1 events finds when the window of Count events ending at each event began.
+    // Accelerator for the backfill. Reaching back Count - 1 events finds when the window of Count events ending at each event began.
     public SetBasedQuery FirstAchievements() => SetBasedQuery.FirstComparedWithEarlier(
         Event, Count - 1, "occurred_at - earlier <= @window_ms", ("window_ms", (long)Window.TotalMilliseconds));
 

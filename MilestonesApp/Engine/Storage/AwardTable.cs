@@ -61,20 +61,28 @@ internal sealed class AwardTable(SqlCommands commands)
     }
 
     /// <summary>Each held award's receipt: the event that proved it, by milestone id. Read only for a late event.</summary>
-    public async Task<Dictionary<int, RecordedEvent>> HeldReceiptsAsync(string userId, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, RecordedEvent>> HeldReceiptsAsync(string userId, CancellationToken cancellationToken) =>
+        (await ReceiptsAsync(userId, cancellationToken)).ToDictionary(held => held.MilestoneId, held => held.Receipt);
+
+    /// <summary>Each held award's receipt by the milestone's code: what a rule about other milestones reads.</summary>
+    public async Task<Dictionary<string, RecordedEvent>> HeldReceiptsByCodeAsync(string userId, CancellationToken cancellationToken) =>
+        (await ReceiptsAsync(userId, cancellationToken)).ToDictionary(held => held.Code, held => held.Receipt, StringComparer.Ordinal);
+
+    private async Task<List<(int MilestoneId, string Code, RecordedEvent Receipt)>> ReceiptsAsync(string userId, CancellationToken cancellationToken)
     {
         var command = commands.Command("""
-            SELECT awards.milestone_id, awards.event_id, awards.achieved_at, proving.event_type
-            FROM user_milestones awards LEFT JOIN events proving ON proving.id = awards.event_id
+            SELECT awards.milestone_id, listed.code, awards.event_id, awards.achieved_at, proving.event_type
+            FROM user_milestones awards JOIN milestones listed ON listed.id = awards.milestone_id
+                LEFT JOIN events proving ON proving.id = awards.event_id
             WHERE awards.user_id = @user_id
             """,
             ("user_id", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var receipts = new Dictionary<int, RecordedEvent>();
+        var receipts = new List<(int, string, RecordedEvent)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            receipts[reader.GetInt32(0)] = new RecordedEvent(
-                reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.IsDBNull(3) ? "" : reader.GetString(3), SqlCommands.Time(reader, 2));
+            receipts.Add((reader.GetInt32(0), reader.GetString(1), new RecordedEvent(
+                reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.IsDBNull(4) ? "" : reader.GetString(4), SqlCommands.Time(reader, 3))));
         }
 
         return receipts;

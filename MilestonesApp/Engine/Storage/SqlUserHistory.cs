@@ -94,6 +94,9 @@ internal sealed class SqlUserHistory(EngineStore store, string userId, (WindowCo
         return end == events.Count ? events : events.Take(end).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<string, RecordedEvent>> HeldReceiptsAsync(CancellationToken cancellationToken) =>
+        await store.Awards.HeldReceiptsByCodeAsync(userId, cancellationToken);
+
     private int Read(int counted)
     {
         EventsRead += counted;
