@@ -26,7 +26,7 @@ public sealed class SecurityHeadersTests(ProductionAppFactory app) : IClassFixtu
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
-        Assert.StartsWith("max-age=", Header(response, "Strict-Transport-Security"), StringComparison.Ordinal);
+        Assert.Equal("max-age=31536000; includeSubDomains", Header(response, "Strict-Transport-Security"));
         var csp = Directives(Header(response, "Content-Security-Policy"));
         Assert.Equal("'none'", csp["frame-ancestors"]);
         Assert.Equal("'none'", csp["object-src"]);

@@ -30,7 +30,12 @@ public static class SecurityExtensions
             .Configure<IOptions<ProxyOptions>>((forwarded, proxy) => proxy.Value.ApplyTo(forwarded));
 
         builder.Services.AddMilestonesSecurityHeaders();
-        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            // A subdomain reached over plain HTTP could set cookies for this one; the whole domain is HTTPS-only.
+            options.IncludeSubDomains = true;
+        });
 
         // The sign-in cookies are credentials: outside Development they never travel without TLS, even when a
         // misconfigured proxy makes a request look like plain HTTP. (Development runs on http://localhost.) The
