@@ -22,7 +22,7 @@ internal static class EventsApi
         var api = endpoints.MapGroup("/api/v1")
             .WithTags("Events API")
             .RequireAuthorization(AuthorizationPolicy)
-            .RequireRateLimiting(ApiKeyRateLimitPolicy.Name)
+            .RequirePerKeyLimit()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
