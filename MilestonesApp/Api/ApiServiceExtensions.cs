@@ -14,6 +14,7 @@ public static class ApiServiceExtensions
         builder.Services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<FailedAuthentications>();
+        builder.Services.AddSingleton<ApiRoutes>();
         builder.Services.AddSingleton<ApiProblems>();
         builder.Services.AddSingleton<EventRecorder>();
         builder.Services.AddSingleton<IOperatorCommand, ApiKeyCommand>();

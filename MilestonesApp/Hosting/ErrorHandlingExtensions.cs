@@ -43,7 +43,7 @@ public static class ErrorHandlingExtensions
                 StatusCodeSelector = StatusCodeOf,
                 SuppressDiagnosticsCallback = IsClientError,
             })
-            .UseStatusCodePages());
+            .UseStatusCodePages(ApiStatusPageAsync));
 
         return app;
     }
@@ -60,6 +60,24 @@ public static class ErrorHandlingExtensions
         }
 
         return next(context);
+    }
+
+    /// <summary>
+    /// An API status without a body (404, 405, 413...) as a problem. A 404 of a path another method takes is a 405,
+    /// and a 405's <c>Allow</c> names the API's methods alone (routing's also names the static files' GET and HEAD).
+    /// </summary>
+    private static async Task ApiStatusPageAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed
+            && context.RequestServices.GetRequiredService<ApiRoutes>().MethodsAt(context.Request.Path) is { Count: > 0 } allowed)
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(
+            new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = context.Response.StatusCode } });
     }
 
     private static bool IsApi(HttpContext context) => ApiProblemDetailsWriter.IsApi(context.Request);
