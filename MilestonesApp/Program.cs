@@ -13,6 +13,7 @@ using MilestonesApp.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddMilestonesErrorHandling();
 builder.AddMilestonesSecurity();
 builder.AddMilestonesRateLimiting();
 builder.AddMilestonesData();
@@ -34,6 +35,7 @@ if (await app.TryRunOperatorCommandAsync(args))
 }
 
 await app.SeedDevelopmentAccountsAsync();
+app.UseMilestonesErrorHandling();
 app.UseMilestonesSecurity();
 app.UseMilestonesLocalization();
 app.UseEventsApi();

@@ -17,7 +17,9 @@ internal static class EventsApiClient
 
     public static HttpClient Create(WebApplicationFactory<Program> app, string? key, string? language = null)
     {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        // Started first, so that the address is Kestrel's when the app runs on it (ProductionApiAppFactory).
+        app.StartServer();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = app.ClientOptions.BaseAddress });
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

@@ -37,6 +37,7 @@ public sealed class MilestoneDefinitionValidationTests(EngineHostFixture fixture
         { "video without a path", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Webm, null, "A Webm animation needs the path of a .webm file" },
         { "video path leaving wwwroot", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Webm, "media/../../secrets.webm", "A Webm animation needs the path of a .webm file" },
         { "video that is not webm", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Webm, "media/trophy.mp4", "A Webm animation needs the path of a .webm file" },
+        { "video path ending in a newline", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.Webm, "media/trophy.webm\n", "A Webm animation needs the path of a .webm file" },
         { "data for no animation", Win, "count", """{"field":"total_wins","threshold":1}""", AnimationKind.None, "media/trophy.webm", "Animation None takes no animation data" },
         { "unknown animation", Win, "count", """{"field":"total_wins","threshold":1}""", (AnimationKind)7, null, "Animation '7' is unknown" },
         { "all_of naming no milestone", Login, "all_of", """{"milestones":["first_win","no_such_milestone"]}""", AnimationKind.Confetti, null, "Milestone 'no_such_milestone' does not exist" },

@@ -31,6 +31,30 @@ public sealed class ForwardedHeadersTests
         Assert.False(response.Headers.ContainsKey("Strict-Transport-Security"));
     }
 
+    [Fact]
+    public async Task ASPNETCORE_FORWARDEDHEADERS_ENABLED_without_a_named_proxy_stops_the_start()
+    {
+        await using var app = new ProductionAppFactory();
+        app.Settings["FORWARDEDHEADERS_ENABLED"] = "true";
+
+        var refused = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("Milestones:ForwardedHeaders:KnownProxies", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Milestones:ForwardedHeaders:KnownNetworks", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_ASPNETCORE_FORWARDEDHEADERS_ENABLED_and_a_named_proxy_another_senders_headers_are_ignored()
+    {
+        await using var app = new ProductionAppFactory();
+        app.Settings["FORWARDEDHEADERS_ENABLED"] = "true";
+        app.Settings["Milestones:ForwardedHeaders:KnownProxies:0"] = "10.0.0.99";
+
+        var response = await ThroughProxyAsync(app);
+
+        Assert.False(response.Headers.ContainsKey("Strict-Transport-Security"));
+    }
+
     private static async Task<HttpResponse> ThroughProxyAsync(ProductionAppFactory app)
     {
         var context = await app.Server.SendAsync(request =>

@@ -5,7 +5,9 @@ namespace MilestonesApp.Api;
 
 /// <summary>
 /// Reads request bodies strictly (no duplicate or unknown properties) and answers malformed ones with the API's own
-/// 400, not the framework's bare one: binding is done here rather than by the minimal API's parameter binding.
+/// 400, not the framework's bare one: binding is done here rather than by the minimal API's parameter binding. A body
+/// past the endpoint's size limit throws <see cref="BadHttpRequestException"/> (413) at the first read, before any of
+/// it is parsed; the exception handler answers it.
 /// </summary>
 internal static class ApiJson
 {
@@ -13,6 +15,7 @@ internal static class ApiJson
     {
         AllowDuplicateProperties = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new OffsetRequiredConverter(), new StrictJsonObjectConverter() },
     };
 
     public static async Task<(T? Body, IDictionary<string, string[]>? Errors)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -33,9 +32,7 @@ internal sealed class ApiKeyRateLimitPolicy(IOptions<EventsApiOptions> options, 
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         TimeSpan? retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-        // Retry-After is whole seconds (RFC 9110); round up so a client that waits that long is let in.
-        response.Headers.RetryAfter = Math.Max(1, Math.Ceiling((retryAfter ?? options.Value.RateLimitWindow).TotalSeconds))
-            .ToString(CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter = RetryAfter.Seconds(retryAfter ?? options.Value.RateLimitWindow);
         await problemWriter.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context.HttpContext,

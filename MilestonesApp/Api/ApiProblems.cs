@@ -36,6 +36,13 @@ internal sealed class ApiProblems(IStringLocalizer<AppStrings> L)
             : "This key has used its requests for now; retry later.",
     };
 
+    public ProblemDetails TooManyFailedAuthentications(TimeSpan wait) => new()
+    {
+        Status = StatusCodes.Status429TooManyRequests,
+        Title = L[Key.Api_Problem_TooManyFailedAuthentications],
+        Detail = $"Too many wrong or revoked keys came from this address; no key from it is checked for {RetryAfter.Seconds(wait)} seconds.",
+    };
+
     /// <summary>A refused event inside a batch: the same title and sentences the single call would answer with.</summary>
     public BatchItemResponse BatchBadRequest(IDictionary<string, string[]> errors) =>
         new(StatusCodes.Status400BadRequest, Title: L[Key.Api_Problem_BadRequest], Detail: Sentences(errors), Errors: errors);

@@ -12,8 +12,12 @@ public static class ApiServiceExtensions
     {
         builder.Services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<ApiKeyService>();
+        builder.Services.AddSingleton<FailedAuthentications>();
+        builder.Services.AddSingleton<ApiRoutes>();
         builder.Services.AddSingleton<ApiProblems>();
         builder.Services.AddSingleton<EventRecorder>();
+        // Before AddProblemDetails, so that the API's writer is asked before the framework's, which heeds Accept.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);

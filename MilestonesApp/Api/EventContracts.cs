@@ -6,7 +6,8 @@ namespace MilestonesApp.Api;
 /// <summary>One event as another service sends it. Every property is optional here so that each missing one gets its own sentence.</summary>
 internal sealed record EventRequest(string? UserId, string? Type, DateTimeOffset? OccurredAt, string? IdempotencyKey, JsonObject? Metadata = null);
 
-internal sealed record BatchRequest(IReadOnlyList<EventRequest>? Events);
+/// <summary>A batch's events; an item may be null in the JSON, and is refused.</summary>
+internal sealed record BatchRequest(IReadOnlyList<EventRequest?>? Events);
 
 /// <summary>An award the event made (or, for a duplicate, that the original made); texts in the request's language.</summary>
 internal sealed record AwardResponse(

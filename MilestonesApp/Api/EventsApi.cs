@@ -11,23 +11,33 @@ internal static class EventsApi
     public const string AuthorizationPolicy = "EventsApi";
     public const int MaxBatchSize = 1_000;
 
+    /// <summary>One event's body: far above the engine's metadata limit, far below what costs the server to refuse.</summary>
+    public const long MaxEventBodyBytes = 64 * 1024;
+
+    /// <summary>A batch's body: 1,000 events of about 8 KB each.</summary>
+    public const long MaxBatchBodyBytes = 8 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
             .WithTags("Events API")
             .RequireAuthorization(AuthorizationPolicy)
-            .RequireRateLimiting(ApiKeyRateLimitPolicy.Name)
+            .RequirePerKeyLimit()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/events", RecordEventAsync)
             .WithName("RecordEvent")
             .Accepts<EventRequest>("application/json")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxEventBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithEventsApiDocs(EventsApiDocs.RecordEvent);
 
         api.MapPost("/events/batch", RecordBatchAsync)
             .WithName("RecordEventBatch")
             .Accepts<BatchRequest>("application/json")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBatchBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithEventsApiDocs(EventsApiDocs.RecordBatch);
 
         api.MapGet("/users/{userId}/milestones", ListUserMilestonesAsync)
@@ -76,11 +86,21 @@ internal static class EventsApi
             });
         }
 
+        // Refused whole before anything is recorded: a batch is not half-written for a shape it never had.
+        var nullItems = Enumerable.Range(0, events.Count).Where(i => events[i] is null).ToList();
+        if (nullItems.Count > 0)
+        {
+            return problems.BadRequest(new Dictionary<string, string[]>
+            {
+                ["events"] = [.. nullItems.Select(i => $"events[{i}] is null; every item of a batch must be an event object.")],
+            });
+        }
+
         // In order, one engine call each: a batch awards exactly what the same events sent one by one would.
         var results = new List<BatchItemResponse>(events.Count);
         foreach (var item in events)
         {
-            results.Add(await recorder.RecordAsync(item, cancellationToken) switch
+            results.Add(await recorder.RecordAsync(item!, cancellationToken) switch
             {
                 RecordOutcome.Recorded recorded => new BatchItemResponse(
                     StatusCodes.Status200OK, recorded.Response.EventId, recorded.Response.Duplicate, recorded.Response.NewlyAwarded),
@@ -93,9 +113,14 @@ internal static class EventsApi
         return TypedResults.Ok(new BatchResponse(results));
     }
 
-    internal static async Task<Ok<UserMilestonesResponse>> ListUserMilestonesAsync(
-        string userId, ReceiptService receipts, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<UserMilestonesResponse>, ValidationProblem>> ListUserMilestonesAsync(
+        string userId, ReceiptService receipts, ApiProblems problems, CancellationToken cancellationToken)
     {
+        if (PathUserId.Problem(userId) is { } problem)
+        {
+            return problems.BadRequest(new Dictionary<string, string[]> { ["userId"] = [problem] });
+        }
+
         var all = await receipts.ListAsync(userId, cancellationToken);
         var held = all.Where(r => r.IsEarned)
             .Select(r => new HeldMilestoneResponse(r.Code, r.Title, r.Icon, r.AchievedAt!.Value, r.AwardedAt!.Value))

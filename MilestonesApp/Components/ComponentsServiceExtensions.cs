@@ -15,19 +15,17 @@ public static class ComponentsServiceExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline: error pages, static assets, components and the Identity endpoints.</summary>
+    /// <summary>
+    /// The request pipeline: static assets, components and the Identity endpoints. Their error pages are set up first
+    /// in the pipeline, by UseMilestonesErrorHandling.
+    /// </summary>
     public static WebApplication UseMilestonesWeb(this WebApplication app)
     {
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
         }
-        else
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMilestonesRateLimiting();
         app.UseAntiforgery();
         app.MapStaticAssets();

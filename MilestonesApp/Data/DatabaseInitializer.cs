@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MilestonesApp.Data;
 
@@ -56,6 +58,9 @@ public static class DatabaseInitializer
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
         try
         {
+            // EF Core asks PostgreSQL whether the history table exists by reading it, and logs the failed read of a
+            // fresh database as an error; made first with EF Core's own script, it is there to be read.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally

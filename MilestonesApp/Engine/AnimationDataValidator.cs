@@ -110,9 +110,10 @@ public static partial class AnimationDataValidator
         }
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9_\\-]+(/[a-zA-Z0-9_\\-]+)*\\.webm$")]
+    // \z, not $: $ also matches before a final newline, which would let "clip.webm\n" through.
+    [GeneratedRegex("^[a-zA-Z0-9_\\-]+(/[a-zA-Z0-9_\\-]+)*\\.webm\\z")]
     private static partial Regex VideoPath();
 
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    [GeneratedRegex("^#[0-9a-fA-F]{6}\\z")]
     private static partial Regex HexColor();
 }

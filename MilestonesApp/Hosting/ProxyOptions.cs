@@ -20,6 +20,23 @@ internal sealed class ProxyOptions
 
     public bool IsConfigured => KnownProxies.Length > 0 || KnownNetworks.Length > 0;
 
+    /// <summary>
+    /// <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> makes ASP.NET Core believe every sender's forwarded headers, so
+    /// a client could claim any address (and so escape every per-address limit) or HTTPS. It is refused unless the
+    /// proxies are named; then the options it runs with are these, which believe them alone.
+    /// </summary>
+    public static void RefuseForwardedHeadersFromAnyone(IConfiguration configuration)
+    {
+        var fromAnyone = string.Equals(configuration["ForwardedHeaders_Enabled"], "true", StringComparison.OrdinalIgnoreCase);
+        if (fromAnyone && !(configuration.GetSection(Section).Get<ProxyOptions>()?.IsConfigured ?? false))
+        {
+            throw new InvalidOperationException(
+                "ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the app believe X-Forwarded-For and X-Forwarded-Proto from anyone: " +
+                $"name the proxy in {Section}:KnownProxies (addresses) or {Section}:KnownNetworks (CIDR networks) instead, " +
+                "and remove ASPNETCORE_FORWARDEDHEADERS_ENABLED.");
+        }
+    }
+
     public static bool AreAddresses(ProxyOptions options) =>
         options.KnownProxies.All(proxy => IPAddress.TryParse(proxy, out _))
         && options.KnownNetworks.All(network => System.Net.IPNetwork.TryParse(network, out _));

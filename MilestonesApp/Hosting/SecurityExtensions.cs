@@ -17,10 +17,14 @@ public static class SecurityExtensions
     /// </summary>
     public static IHostApplicationBuilder AddMilestonesSecurity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
+        var keyEncryption = KeyEncryptionOptions.From(builder.Configuration);
+        keyEncryption.ApplyTo(dataProtection);
+        builder.Services.AddSingleton(keyEncryption);
 
+        ProxyOptions.RefuseForwardedHeadersFromAnyone(builder.Configuration);
         builder.Services.AddOptions<ProxyOptions>()
             .BindConfiguration(ProxyOptions.Section)
             .ValidateDataAnnotations()
@@ -30,7 +34,12 @@ public static class SecurityExtensions
             .Configure<IOptions<ProxyOptions>>((forwarded, proxy) => proxy.Value.ApplyTo(forwarded));
 
         builder.Services.AddMilestonesSecurityHeaders();
-        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            // A subdomain reached over plain HTTP could set cookies for this one; the whole domain is HTTPS-only.
+            options.IncludeSubDomains = true;
+        });
 
         // The sign-in cookies are credentials: outside Development they never travel without TLS, even when a
         // misconfigured proxy makes a request look like plain HTTP. (Development runs on http://localhost.) The
@@ -44,9 +53,21 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>First in the pipeline: the client's real address and scheme, then the security headers on every response.</summary>
+    /// <summary>
+    /// Early in the pipeline: the client's real address and scheme, then the security headers on every response. In
+    /// Production, warns when the Data Protection keys are stored unencrypted.
+    /// </summary>
     public static WebApplication UseMilestonesSecurity(this WebApplication app)
     {
+        if (app.Environment.IsProduction() && !app.Services.GetRequiredService<KeyEncryptionOptions>().IsConfigured)
+        {
+            app.Logger.LogWarning(
+                "The Data Protection keys are stored unencrypted in the database (data_protection_keys): whoever reads it or a " +
+                "backup of it can forge any sign-in cookie. Set {PathSetting} to a PKCS#12 certificate and {PasswordSetting} to " +
+                "its password to encrypt them.",
+                KeyEncryptionOptions.PathSetting, KeyEncryptionOptions.PasswordSetting);
+        }
+
         if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.IsConfigured)
         {
             app.UseForwardedHeaders();

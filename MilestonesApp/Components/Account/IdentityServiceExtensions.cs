@@ -26,9 +26,10 @@ public static class IdentityServiceExtensions
         builder.Services.AddIdentityCore<ApplicationUser>(ConfigureAccounts)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<MilestonesSignInManager>()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddSingleton<UnknownAccountLockouts>();
         builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         builder.Services.AddScoped<AdminAccounts>();
         return builder;

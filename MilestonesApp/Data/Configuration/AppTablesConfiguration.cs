@@ -56,5 +56,13 @@ internal static class AppTablesConfiguration
             // A revoked key's name may be given to a new key; two live keys never share one.
             keys.HasIndex(k => k.Name).IsUnique().HasFilter("revoked_at IS NULL");
         });
+
+        modelBuilder.Entity<ApiKeyWindow>(windows =>
+        {
+            windows.ToTable("api_key_windows");
+            windows.HasKey(w => w.ApiKeyId);
+            windows.Property(w => w.ApiKeyId).ValueGeneratedNever();
+            windows.HasOne<ApiKey>().WithOne().HasForeignKey<ApiKeyWindow>(w => w.ApiKeyId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

@@ -364,6 +364,26 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonesApp.Data.Entities.ApiKeyWindow", b =>
+                {
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("ApiKeyId")
+                        .HasName("pk_api_key_windows");
+
+                    b.ToTable("api_key_windows", (string)null);
+                });
+
             modelBuilder.Entity("MilestonesApp.Data.Entities.CatalogVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -843,6 +863,16 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.ApiKeyWindow", b =>
+                {
+                    b.HasOne("MilestonesApp.Data.Entities.ApiKey", null)
+                        .WithOne()
+                        .HasForeignKey("MilestonesApp.Data.Entities.ApiKeyWindow", "ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_key_windows_api_keys_api_key_id");
                 });
 
             modelBuilder.Entity("MilestonesApp.Data.Entities.SeenAward", b =>
