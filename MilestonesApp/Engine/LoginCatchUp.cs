@@ -94,7 +94,7 @@ internal sealed class LoginCatchUp(
             }
         }
 
-        var followed = await dependents.FollowAsync(store, findings.Stats.UserId, inserted, login.Id, now, cancellationToken);
+        var followed = await dependents.FollowAsync(store, findings.Stats.UserId, inserted, login.Id, now, active: null, cancellationToken);
         awarded.AddRange(followed.Select(definition => texts.Award(definition, MilestoneEngine.TruncateToStoredPrecision(now))));
         return awarded;
     }

@@ -112,7 +112,7 @@ internal sealed class MilestoneEngine(
             }
         }
 
-        var followed = await dependents.FollowAsync(store, domainEvent.UserId, changed, recorded.Id, now, cancellationToken, catalog.Active);
+        var followed = await dependents.FollowAsync(store, domainEvent.UserId, changed, recorded.Id, now, catalog.Active, cancellationToken);
         awarded.AddRange(followed.Select(definition => texts.Award(definition, TruncateToStoredPrecision(now))));
 
         if (lateLogin)
