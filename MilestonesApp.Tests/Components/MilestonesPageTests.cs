@@ -46,7 +46,7 @@ public sealed class MilestonesPageTests : AppComponentTestContext
         var firstWin = page.Find("[data-code=first_win]");
         Assert.Equal("true", firstWin.GetAttribute("data-earned"));
         Assert.Equal($"Earned on {FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("en-US"))}", firstWin.QuerySelector("[data-testid=receipt-date]")!.TextContent.Trim());
-        Assert.Contains("Earned: 1 of 13", page.Find("[data-testid=earned-summary]").TextContent);
+        Assert.Contains("Earned: 1 of 14", page.Find("[data-testid=earned-summary]").TextContent);
     }
 
     [Fact]

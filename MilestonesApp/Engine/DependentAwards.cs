@@ -7,7 +7,8 @@ namespace MilestonesApp.Engine;
 /// The step after awards: milestones whose rule reads other milestones' receipts (<see cref="IMilestoneRule.MilestonesRead"/>)
 /// are judged again, in the same transaction, whenever one of those is awarded or its receipt moves earlier: awarded
 /// when their specification now holds, their receipt moved when it now names an earlier moment. What that changes is
-/// followed in turn (one may list another), until nothing changes. Costs nothing when no active rule reads what changed.
+/// followed in turn (one may list another), until nothing changes. Given the catalog, it reads nothing when no active
+/// rule reads what changed.
 /// </summary>
 internal sealed class DependentAwards(MilestoneDefinitionCache definitions)
 {
@@ -17,8 +18,8 @@ internal sealed class DependentAwards(MilestoneDefinitionCache definitions)
     /// <paramref name="active"/> is the catalog the transaction evaluates, read here when not given.
     /// </summary>
     public async Task<IReadOnlyList<GrantedAward>> FollowAsync(
-        EngineStore store, string userId, IReadOnlyCollection<int> changed, long? awardedBy, DateTimeOffset now, CancellationToken cancellationToken,
-        IReadOnlyList<ActiveMilestone>? active = null)
+        EngineStore store, string userId, IReadOnlyCollection<int> changed, long? awardedBy, DateTimeOffset now,
+        IReadOnlyList<ActiveMilestone>? active, CancellationToken cancellationToken)
     {
         if (changed.Count == 0)
         {
@@ -36,7 +37,8 @@ internal sealed class DependentAwards(MilestoneDefinitionCache definitions)
 
         var held = await store.Awards.HeldReceiptsByCodeAsync(userId, cancellationToken);
         var awarded = new List<GrantedAward>();
-        // Each round settles at least one dependent for good, or changes nothing: a circle saved past validation ends too.
+        // A chain of milestones listing each other is at most as long as there are such milestones; the bound also ends
+        // a circle saved past validation (as a stored definition never is).
         for (var round = 0; round <= dependents.Count && changedCodes.Count > 0; round++)
         {
             var next = new HashSet<string>(StringComparer.Ordinal);
@@ -84,7 +86,7 @@ internal sealed class DependentAwards(MilestoneDefinitionCache definitions)
         var active = await definitions.GetActiveAsync(store, cancellationToken);
         foreach (var userId in recipients)
         {
-            var followed = await FollowAsync(store, userId, [milestoneId], awardedBy: null, awardedAt, cancellationToken, active);
+            var followed = await FollowAsync(store, userId, [milestoneId], awardedBy: null, awardedAt, active, cancellationToken);
             notices.AddRange(followed.Select(award => new AwardNotice(userId, award.Definition.Code)));
         }
 

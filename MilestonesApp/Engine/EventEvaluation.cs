@@ -40,7 +40,7 @@ internal sealed class EventEvaluation(
     /// </summary>
     private async Task<EventWritten> FollowDependentsAsync(Step step, EventWritten written, CancellationToken cancellationToken)
     {
-        var followed = await dependents.FollowAsync(step.Store, step.UserId, step.Changed, step.Event.Id, step.Now, cancellationToken, step.Catalog.Active);
+        var followed = await dependents.FollowAsync(step.Store, step.UserId, step.Changed, step.Event.Id, step.Now, step.Catalog.Active, cancellationToken);
         return followed.Count == 0 ? written : written with { Granted = [.. written.Granted, .. followed] };
     }
 

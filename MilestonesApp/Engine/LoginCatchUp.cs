@@ -94,7 +94,7 @@ internal sealed class LoginCatchUp(
             }
         }
 
-        awarded.AddRange(await dependents.FollowAsync(store, findings.Stats.UserId, inserted, login.Id, now, cancellationToken));
+        awarded.AddRange(await dependents.FollowAsync(store, findings.Stats.UserId, inserted, login.Id, now, active: null, cancellationToken));
         return awarded;
     }
 

@@ -25,6 +25,8 @@ public interface IMilestoneRule
     /// <summary>
     /// Whether the award depends on the order events arrive in, not only on their time order: then the specification
     /// says when the condition first held in time, and the rule's documentation says how arrival order changes the award.
+    /// Such a rule provides its own <see cref="EvaluateLateAsync"/> and <see cref="EarlierReceiptAsync"/>: their
+    /// fallbacks judge the log afresh in time order.
     /// </summary>
     bool DependsOnArrivalOrder => false;
 
