@@ -21,6 +21,7 @@ public sealed class MilestonesPageTests : AppComponentTestContext
         await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-20));
         await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-3));
         Services.AddSingleton(host.Get<ReceiptService>());
+        Services.AddSingleton(host.Get<IAwardNotifier>());
         AddAuthorization().SetAuthorized("person@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, User));
         return host;
     }
@@ -47,6 +48,20 @@ public sealed class MilestonesPageTests : AppComponentTestContext
         Assert.Equal("true", firstWin.GetAttribute("data-earned"));
         Assert.Equal($"Earned on {FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("en-US"))}", firstWin.QuerySelector("[data-testid=receipt-date]")!.TextContent.Trim());
         Assert.Contains("Earned: 1 of 13", page.Find("[data-testid=earned-summary]").TextContent);
+    }
+
+    [Fact]
+    [UseCulture("en-US")]
+    public async Task An_award_made_while_the_page_is_open_moves_its_receipt_to_earned_without_reloading()
+    {
+        await using var host = await StartWithHistoryAsync();
+        var page = RenderPage();
+        Assert.Equal("false", page.Find("[data-code=first_habit]").GetAttribute("data-earned"));
+
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now, "api-habit-1");
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-code=first_habit]").GetAttribute("data-earned")));
+        Assert.Contains("Earned: 2 of 13", page.Find("[data-testid=earned-summary]").TextContent);
     }
 
     [Fact]
