@@ -128,7 +128,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByTestId("login-submit").ClickAsync();
     }
 
-    /// <summary>No sideways scrolling, no control outside the viewport, no table cell cut off; a screenshot of the state.</summary>
+    /// <summary>At the page's current width: no sideways scrolling, no control outside the viewport, nothing cut off; a screenshot of the state.</summary>
     internal static async Task ExpectFitsAsync(BrowserSession session, string state)
     {
         await session.ScreenshotAsync(state);
@@ -168,7 +168,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
                 return problems;
             }
             """);
-        Assert.True(problems.Length == 0, $"{state} at {Width} px:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        Assert.True(problems.Length == 0, $"{state} at {session.Page.ViewportSize?.Width} px:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     /// <summary>The celebration card lies wholly inside the viewport, not half off a phone's screen.</summary>
