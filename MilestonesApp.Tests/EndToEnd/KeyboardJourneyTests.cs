@@ -81,7 +81,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.PressAsync("Tab");
         await ExpectVisibleFocusAsync(page, "a menu link");
         await session.ScreenshotViewportAsync("menu-link-focused");
-        Assert.Empty(session.Errors);
+        Assert.True(session.Errors.Count == 0, string.Join(Environment.NewLine, session.Errors));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("celebration-card")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("preview-grouped")).ToBeFocusedAsync();
-        Assert.Empty(session.Errors);
+        Assert.True(session.Errors.Count == 0, string.Join(Environment.NewLine, session.Errors));
     }
 
     /// <summary>
