@@ -108,8 +108,26 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         Assert.Contains("first_win", page.Find("[data-testid=user-awards]").TextContent);
         // A live award was granted by the event that proves it: said once, not repeated as a second id.
         Assert.Contains("that same event", page.Find("[data-testid=user-awards]").TextContent);
-        Assert.Contains(EventTypes.WinLogged, page.Find("[data-testid=user-events]").TextContent);
+        Assert.Equal("Win logged", page.Find("[data-testid=event-type]").TextContent);
         Assert.Equal(before, await Host.CountRowsAsync());
+    }
+
+    [Fact]
+    [UseCulture("de-DE")]
+    public async Task The_user_lookup_speaks_the_admins_language_and_labels_every_value_for_a_phone()
+    {
+        await Host.RecordAsync("imported-9", EventTypes.WinLogged, EngineHost.Now.AddDays(-1));
+        var page = Render<AdminUsersPage>();
+
+        page.Find("#user-query").Input("imported-9");
+        await page.Find("[data-testid=user-find]").ClickAsync(new());
+
+        Assert.Contains("Erster Erfolg", page.Find("[data-testid=user-awards]").TextContent);
+        Assert.DoesNotContain("First win", page.Find("[data-testid=user-awards]").TextContent);
+        Assert.Equal("Erfolg notiert", page.Find("[data-testid=event-type]").TextContent);
+        // Stacked on a phone, a cell shows its data-label beside its value: none may go without one.
+        Assert.All(page.FindAll("[data-testid=user-awards] td, [data-testid=user-events] td"),
+            cell => Assert.False(string.IsNullOrEmpty(cell.GetAttribute("data-label")), cell.OuterHtml));
     }
 
     [Fact]

@@ -41,16 +41,17 @@ public sealed class CelebrationPreviewTests : AdminComponentTestContext
         app.WaitForAssertion(() => Assert.Contains(app.FindComponents<IComponent>(), component => component.Instance.GetType() == renderer));
     }
 
-    public static TheoryData<AnimationKind, Type> Renderers => new()
+    // First win has confetti and no video of its own: "Video" shows its card alone rather than another milestone's clip.
+    public static TheoryData<AnimationKind, AnimationKind, Type> Renderers => new()
     {
-        { AnimationKind.Confetti, typeof(ConfettiRenderer) },
-        { AnimationKind.Webm, typeof(WebmRenderer) },
-        { AnimationKind.None, typeof(NoAnimationRenderer) },
+        { AnimationKind.Confetti, AnimationKind.Confetti, typeof(ConfettiRenderer) },
+        { AnimationKind.Webm, AnimationKind.None, typeof(NoAnimationRenderer) },
+        { AnimationKind.None, AnimationKind.None, typeof(NoAnimationRenderer) },
     };
 
     [Theory]
     [MemberData(nameof(Renderers))]
-    public async Task Any_milestone_can_be_previewed_with_each_animation_kind(AnimationKind kind, Type renderer)
+    public async Task Any_milestone_can_be_previewed_with_each_animation_kind(AnimationKind kind, AnimationKind played, Type renderer)
     {
         var overlay = Render<CelebrationOverlay>();
         var firstWin = (await Host.Catalog.ListAsync(Cancel)).Single(m => m.Code == "first_win");
@@ -58,9 +59,39 @@ public sealed class CelebrationPreviewTests : AdminComponentTestContext
         await overlay.InvokeAsync(() => Services.GetRequiredService<CelebrationPreview>().PreviewAsync(firstWin, Culture("en"), kind));
 
         var shown = Assert.IsType<MilestoneCelebration>(Queue.Current);
-        Assert.Equal(kind, shown.Animation);
-        Assert.Equal(kind == AnimationKind.Webm ? CelebrationPreview.SampleVideo : null, shown.AnimationData);
+        Assert.Equal(played, shown.Animation);
+        Assert.Null(shown.AnimationData);
         overlay.WaitForAssertion(() => Assert.Contains(overlay.FindComponents<IComponent>(), component => component.Instance.GetType() == renderer));
+        Assert.Empty(overlay.FindAll("[data-testid=celebration-video]"));
+    }
+
+    [Fact]
+    public async Task A_milestone_with_its_own_video_plays_that_video_when_previewed_as_video()
+    {
+        var overlay = Render<CelebrationOverlay>();
+        var wins10 = (await Host.Catalog.ListAsync(Cancel)).Single(m => m.Code == "wins_10");
+
+        await overlay.InvokeAsync(() => Services.GetRequiredService<CelebrationPreview>().PreviewAsync(wins10, Culture("en"), AnimationKind.Webm));
+
+        overlay.WaitForAssertion(() => Assert.Equal(wins10.AnimationData, overlay.Find("[data-testid=celebration-video]").GetAttribute("src")));
+    }
+
+    [Theory]
+    [InlineData("preview-onboarding")]
+    [InlineData("preview-grouped")]
+    public async Task Card_only_plays_the_welcome_and_grouped_previews_without_confetti(string button)
+    {
+        var app = RenderOverlayAndAdminPage();
+        // What choosing "Card only" in the toolbar's select does.
+        var toolbar = app.FindComponent<PreviewToolbar>();
+        await toolbar.InvokeAsync(() => toolbar.Instance.PlayAsChanged.InvokeAsync(AnimationKind.None));
+
+        app.WaitForElement($"[data-testid={button}]").Click();
+
+        app.WaitForState(() => Queue.Current is OnboardingCelebration or GroupedCelebration);
+        Assert.Equal(AnimationKind.None, Queue.Current!.Animation);
+        app.WaitForAssertion(() => Assert.Contains(app.FindComponents<IComponent>(), component => component.Instance is NoAnimationRenderer));
+        Assert.DoesNotContain(CelebrationsModule.Invocations, invocation => invocation.Identifier == "fireConfetti");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class MilestonesPageTests : AppComponentTestContext
         await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-20));
         await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now.AddDays(-3));
         Services.AddSingleton(host.Get<ReceiptService>());
+        Services.AddSingleton(host.Get<IAwardNotifier>());
         AddAuthorization().SetAuthorized("person@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, User));
         return host;
     }
@@ -51,6 +52,20 @@ public sealed class MilestonesPageTests : AppComponentTestContext
 
     [Fact]
     [UseCulture("en-US")]
+    public async Task An_award_made_while_the_page_is_open_moves_its_receipt_to_earned_without_reloading()
+    {
+        await using var host = await StartWithHistoryAsync();
+        var page = RenderPage();
+        Assert.Equal("false", page.Find("[data-code=first_habit]").GetAttribute("data-earned"));
+
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now, "api-habit-1");
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-code=first_habit]").GetAttribute("data-earned")));
+        Assert.Contains("Earned: 2 of 13", page.Find("[data-testid=earned-summary]").TextContent);
+    }
+
+    [Fact]
+    [UseCulture("en-US")]
     public async Task Unearned_milestones_show_honest_progress_for_their_rule()
     {
         await using var host = await StartWithHistoryAsync();
@@ -61,11 +76,27 @@ public sealed class MilestonesPageTests : AppComponentTestContext
         Assert.Contains("3 / 10", Receipt(page, "wins_10"));
         Assert.Contains("1 of 3 within 7 days", Receipt(page, "wins_3_in_7"));
         Assert.Contains("after 14 days or more away", Receipt(page, "welcome_back_14"));
-        // Like every card not yet earned: one (empty) progress line, and the card says each thing once.
-        Assert.Single(page.FindAll("[data-code=welcome_back_14] .mud-progress-linear"));
+        // A return has nothing to measure: its words without a bar that could never fill, said once.
+        Assert.Empty(page.FindAll("[data-code=welcome_back_14] .mud-progress-linear"));
         Assert.Single(page.FindAll("[data-code=welcome_back_60] [data-testid=receipt-progress]"));
         Assert.True(Receipt(page, "welcome_back_60").Split("Progress never expires here.").Length <= 2, Receipt(page, "welcome_back_60"));
         Assert.Single(page.FindAll("[data-code=wins_10] .mud-progress-linear"));
+    }
+
+    [Fact]
+    [UseCulture("en-US")]
+    public async Task A_receipt_earned_before_it_was_awarded_says_when_it_was_added()
+    {
+        await using var host = await StartWithHistoryAsync();
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now);
+
+        var page = RenderPage();
+
+        // The first win happened a month before the engine recorded it (imported history); the first habit today.
+        var added = page.Find("[data-code=first_win] [data-testid=receipt-added]").TextContent.Trim();
+        Assert.StartsWith("Added to your receipts on ", added, StringComparison.Ordinal);
+        Assert.DoesNotContain(FirstWinAt.ToString("D", CultureInfo.GetCultureInfo("en-US")), added, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-code=first_habit] [data-testid=receipt-added]"));
     }
 
     [Fact]

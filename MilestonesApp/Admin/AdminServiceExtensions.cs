@@ -21,7 +21,9 @@ public static class AdminServiceExtensions
     public static IServiceCollection AddMilestonesAdmin(this IServiceCollection services)
     {
         services.AddAuthorizationCore(options =>
-            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AppRoles.Admin)
+            // The database decides, not the role claim in the cookie: a grant holds at the person's next request
+            // just as a revoke does, without signing in again.
+            options.AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentAdminRequirement())));
         services.AddSingleton<IAuthorizationHandler, CurrentAdminHandler>();
         services.AddScoped<AdminGuard>();

@@ -10,39 +10,41 @@ namespace MilestonesApp.Admin;
 /// </summary>
 internal sealed class CelebrationPreview(AdminGuard guard, MilestoneTextLocalizer texts, CelebrationQueue queue, TimeProvider time)
 {
-    /// <summary>The video a milestone without one of its own plays when previewed as <see cref="AnimationKind.Webm"/>.</summary>
-    public const string SampleVideo = "media/trophy.webm";
-
     /// <summary>
     /// Celebrates the milestone with its texts in <paramref name="culture"/>; <paramref name="playAs"/> swaps in another
-    /// animation kind (with default options, or the sample video) to see how the milestone would look with it.
+    /// animation kind (confetti with default options) to see how the milestone would look with it.
     /// </summary>
     public async Task PreviewAsync(MilestoneDefinition definition, CultureInfo culture, AnimationKind? playAs = null)
     {
         await guard.EnsureAdminAsync();
-        queue.Enqueue([AwardFor(definition, culture, playAs)], culture);
+        queue.Enqueue([.. CelebrationQueue.CardsFor([AwardFor(definition, culture)], culture).Select(card => PlayedAs(card, playAs))]);
     }
 
     /// <summary>Celebrates several milestones at once, as a catch-up or backfill would: more than three make one grouped card.</summary>
-    public async Task PreviewTogetherAsync(IReadOnlyList<MilestoneDefinition> definitions, CultureInfo culture)
+    public async Task PreviewTogetherAsync(IReadOnlyList<MilestoneDefinition> definitions, CultureInfo culture, AnimationKind? playAs = null)
     {
         await guard.EnsureAdminAsync();
-        queue.Enqueue([.. definitions.Select(definition => AwardFor(definition, culture, playAs: null))], culture);
+        var awards = definitions.Select(definition => AwardFor(definition, culture)).ToList();
+        queue.Enqueue([.. CelebrationQueue.CardsFor(awards, culture).Select(card => PlayedAs(card, playAs))]);
     }
 
     /// <summary>The welcome card and confetti that end onboarding, in <paramref name="culture"/>.</summary>
-    public async Task PreviewOnboardingAsync(CultureInfo culture)
+    public async Task PreviewOnboardingAsync(CultureInfo culture, AnimationKind? playAs = null)
     {
         await guard.EnsureAdminAsync();
-        queue.EnqueueOnboarding(culture);
+        queue.Enqueue([PlayedAs(new OnboardingCelebration { Culture = culture }, playAs)]);
     }
 
-    private AwardedMilestone AwardFor(MilestoneDefinition definition, CultureInfo culture, AnimationKind? playAs)
+    private AwardedMilestone AwardFor(MilestoneDefinition definition, CultureInfo culture) =>
+        UiCulture.Use(culture, () => texts.Award(definition, time.GetUtcNow()));
+
+    // "Play with" applies to every card the toolbar plays. A video is a milestone's own: a card without one (another
+    // milestone, the welcome card, the grouped card) never borrows someone else's and plays as the card alone.
+    private static Celebration PlayedAs(Celebration card, AnimationKind? playAs) => playAs switch
     {
-        var shown = playAs is { } kind && kind != definition.Animation
-            ? definition with { Animation = kind, AnimationData = kind == AnimationKind.Webm ? SampleVideo : null }
-            : definition;
-
-        return UiCulture.Use(culture, () => texts.Award(shown, time.GetUtcNow()));
-    }
+        null => card,
+        var kind when kind == card.Animation => card,
+        AnimationKind.Webm => card with { Animation = AnimationKind.None, AnimationData = null },
+        var kind => card with { Animation = kind.Value, AnimationData = null },
+    };
 }

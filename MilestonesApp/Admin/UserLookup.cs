@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Admin;
 
 /// <summary>Finds one user by e-mail or user id and reports their stats, awards and latest events. Reads only.</summary>
-internal sealed class UserLookup(AdminGuard guard, IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class UserLookup(AdminGuard guard, IDbContextFactory<AppDbContext> dbFactory, MilestoneTextLocalizer texts)
 {
     public const int RecentEventCount = 20;
 
@@ -33,13 +34,16 @@ internal sealed class UserLookup(AdminGuard guard, IDbContextFactory<AppDbContex
             return null;
         }
 
-        var awards = await db.UserMilestones.AsNoTracking()
+        var held = await db.UserMilestones.AsNoTracking()
             .Where(award => award.UserId == userId)
             .OrderBy(award => award.AchievedAt).ThenBy(award => award.Id)
-            .Select(award => new UserReport.Award(
-                award.Milestone!.Code, award.Milestone.Icon, award.Milestone.Title,
-                award.AchievedAt, award.AwardedAt, award.EventId, award.AwardedByEventId))
+            .Select(award => new { award.Milestone, award.AchievedAt, award.AwardedAt, award.EventId, award.AwardedByEventId })
             .ToListAsync(cancellationToken);
+        // Titles in the admin's language, as the milestone list shows them, not the definitions' default text.
+        var awards = held.Select(award => new UserReport.Award(
+                award.Milestone!.Code, award.Milestone.Icon, texts.Title(award.Milestone.ToDefinition()),
+                award.AchievedAt, award.AwardedAt, award.EventId, award.AwardedByEventId))
+            .ToList();
         var events = await db.Events.AsNoTracking()
             .Where(stored => stored.UserId == userId)
             .OrderByDescending(stored => stored.OccurredAt).ThenByDescending(stored => stored.Id)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -116,6 +117,14 @@ public sealed partial class CelebrationOverlay
         if (ReferenceEquals(Queue.Current, celebration))
         {
             Queue.DismissCurrent();
+        }
+    }
+
+    private void CloseOnEscape(KeyboardEventArgs key, Celebration celebration)
+    {
+        if (key.Key == "Escape")
+        {
+            DismissIfCurrent(celebration);
         }
     }
 

@@ -31,19 +31,18 @@ public sealed class CelebrationQueue
     }
 
     /// <summary>Queues awards; <paramref name="culture"/> names the cards' language when it is not the page's.</summary>
-    public void Enqueue(IReadOnlyList<AwardedMilestone> awards, CultureInfo? culture = null)
-    {
-        if (awards.Count > MaxSeparateAwards)
-        {
-            Add([new GroupedCelebration([.. awards]) { Culture = culture }]);
-        }
-        else if (awards.Count > 0)
-        {
-            Add([.. awards.Select(award => new MilestoneCelebration(award) { Culture = culture })]);
-        }
-    }
+    public void Enqueue(IReadOnlyList<AwardedMilestone> awards, CultureInfo? culture = null) => Add(CardsFor(awards, culture));
+
+    /// <summary>Queues cards made elsewhere: an admin's preview, which may swap their animation.</summary>
+    public void Enqueue(IReadOnlyList<Celebration> celebrations) => Add(celebrations);
 
     public void EnqueueOnboarding(CultureInfo? culture = null) => Add([new OnboardingCelebration { Culture = culture }]);
+
+    /// <summary>The cards for awards arriving together: one each, or one grouped card for more than <see cref="MaxSeparateAwards"/>.</summary>
+    public static IReadOnlyList<Celebration> CardsFor(IReadOnlyList<AwardedMilestone> awards, CultureInfo? culture = null) =>
+        awards.Count > MaxSeparateAwards
+            ? [new GroupedCelebration([.. awards]) { Culture = culture }]
+            : [.. awards.Select(award => new MilestoneCelebration(award) { Culture = culture })];
 
     /// <summary>Ends the current celebration and shows the next one waiting, if any.</summary>
     public void DismissCurrent()
@@ -63,6 +62,11 @@ public sealed class CelebrationQueue
 
     private void Add(IReadOnlyList<Celebration> celebrations)
     {
+        if (celebrations.Count == 0)
+        {
+            return;
+        }
+
         bool currentChanged;
         lock (gate)
         {

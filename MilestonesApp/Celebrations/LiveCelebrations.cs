@@ -15,7 +15,9 @@ namespace MilestonesApp.Celebrations;
 public sealed class LiveCelebrations : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource disposed = new();
+    private readonly Lock gate = new();
     private IDisposable? subscription;
+    private Task claims = Task.CompletedTask;
 
     [Inject]
     public required IAwardNotifier Notifier { get; init; }
@@ -49,7 +51,31 @@ public sealed class LiveCelebrations : ComponentBase, IDisposable
         // The texts are claimed in this circuit's language, not that of whatever request made the award.
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
-        subscription = Notifier.Subscribe(userId, _ => Task.Run(() => CelebrateUnseenAsync(userId, culture, uiCulture)));
+        subscription = Notifier.Subscribe(userId, _ => QueueClaim(() => CelebrateUnseenAsync(userId, culture, uiCulture)));
+    }
+
+    /// <summary>
+    /// Completes when every claim this tab started so far has settled (celebrated, found taken, or given up). Tests
+    /// wait on it before saying that a tab did not celebrate.
+    /// </summary>
+    internal Task ClaimsSettled
+    {
+        get
+        {
+            lock (gate)
+            {
+                return claims;
+            }
+        }
+    }
+
+    // One claim at a time per tab, off the publisher's thread: two notices in quick succession then celebrate in order.
+    private void QueueClaim(Func<Task> claim)
+    {
+        lock (gate)
+        {
+            claims = claims.ContinueWith(_ => claim(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
     }
 
     private async Task CelebrateUnseenAsync(string userId, CultureInfo culture, CultureInfo uiCulture)

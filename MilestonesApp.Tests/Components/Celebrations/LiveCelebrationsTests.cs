@@ -30,15 +30,14 @@ public sealed class LiveCelebrationsTests : AppComponentTestContext
         await using var host = await ApplicationHost.StartAsync();
         using var secondTab = new Tab();
         using var someoneElse = new Tab();
-        Open(this, host, User);
-        Open(secondTab, host, User);
+        var tabs = new[] { Listen(this, host, User), Listen(secondTab, host, User) };
         var others = Open(someoneElse, host, "bo");
         var queues = new AppComponentTestContext[] { this, secondTab }.Select(tab => tab.Services.GetRequiredService<CelebrationQueue>()).ToList();
-        var celebrated = new TaskCompletionSource();
-        queues.ForEach(queue => queue.Changed += () => celebrated.TrySetResult());
 
         await host.RecordAsync(User, EventTypes.WinLogged, EngineHost.Now, "api-win-1");
-        await celebrated.Task.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        // Both tabs heard of the award while it was published; only once both claims have settled can "the other tab did
+        // not celebrate" be told from "the other tab has not got round to it yet".
+        await Task.WhenAll(tabs.Select(tab => tab.Instance.ClaimsSettled)).WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
 
         // The losing tab's claim finds the award's seen-marker taken, whenever it runs: it never celebrates the award.
         Assert.Equal(["first_win"], queues.Select(queue => (queue.Current as MilestoneCelebration)?.Award.Code).OfType<string>());
@@ -62,11 +61,17 @@ public sealed class LiveCelebrationsTests : AppComponentTestContext
     /// <summary>A signed-in tab: the listener and the overlay that shows what it claims, as in the main layout.</summary>
     private static IRenderedComponent<CelebrationOverlay> Open(AppComponentTestContext tab, EngineHost host, string userId)
     {
+        Listen(tab, host, userId);
+        return tab.Render<CelebrationOverlay>();
+    }
+
+    /// <summary>A signed-in tab's listener alone, for tests that read its queue and wait on its claims.</summary>
+    private static IRenderedComponent<LiveCelebrations> Listen(AppComponentTestContext tab, EngineHost host, string userId)
+    {
         tab.Services.AddSingleton(host.Get<IAwardNotifier>());
         tab.Services.AddSingleton(host.Get<AwardClaims>());
         tab.AddAuthorization().SetAuthorized($"{userId}@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-        tab.Render<LiveCelebrations>();
-        return tab.Render<CelebrationOverlay>();
+        return tab.Render<LiveCelebrations>();
     }
 
     private static IEnumerable<string> Titles(IRenderedComponent<CelebrationOverlay> overlay) =>

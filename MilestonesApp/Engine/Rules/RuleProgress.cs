@@ -8,8 +8,8 @@ namespace MilestonesApp.Engine.Rules;
 /// </summary>
 public sealed record RuleProgress(long? Current, long? Target, RuleText Text, IReadOnlyDictionary<string, object>? Terms = null)
 {
-    /// <summary>From 0 to 100; 0 when nothing is measured.</summary>
-    public double Percent => Current is { } current && Target is > 0 and var target ? Math.Min(100, 100.0 * current / target) : 0;
+    /// <summary>From 0 to 100; null when nothing is measured.</summary>
+    public double? Percent => Current is { } current && Target is > 0 and var target ? Math.Min(100, 100.0 * current / target) : null;
 }
 
 /// <summary>What a rule may read to tell a user's progress: their stats, history, held milestones and the moment asked.</summary>
