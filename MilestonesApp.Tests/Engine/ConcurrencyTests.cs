@@ -11,11 +11,11 @@ public sealed class ConcurrencyTests
     private const string User = "user-1";
 
     // Exactly these: every seeded milestone the log reaches, and none it does not (its logins are seconds apart, so no
-    // "welcome back" gap holds). An extra award is as wrong as a missing one.
+    // "welcome back" gap holds; "well rounded" lists three that it reaches). An extra award is as wrong as a missing one.
     private static readonly string[] SeededMilestonesReached =
     [
         "first_win", "wins_10", "wins_50", "wins_100", "wins_3_in_7",
-        "first_habit", "habits_5_in_14", "habits_20_in_30", "habits_100", "logins_10", "logins_100",
+        "first_habit", "habits_5_in_14", "habits_20_in_30", "habits_100", "logins_10", "logins_100", "well_rounded",
     ];
 
     [Theory, OnEachProvider]
