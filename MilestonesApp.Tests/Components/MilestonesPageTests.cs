@@ -61,7 +61,7 @@ public sealed class MilestonesPageTests : AppComponentTestContext
         await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now, "api-habit-1");
 
         page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-code=first_habit]").GetAttribute("data-earned")));
-        Assert.Contains("Earned: 2 of 13", page.Find("[data-testid=earned-summary]").TextContent);
+        Assert.Contains("Earned: 2 of 14", page.Find("[data-testid=earned-summary]").TextContent);
     }
 
     [Fact]
