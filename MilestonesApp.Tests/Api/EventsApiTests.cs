@@ -91,20 +91,17 @@ public sealed class EventsApiTests(MilestonesAppFactory app) : IClassFixture<Mil
     {
         using var client = await CreateWithNewKeyAsync(app);
 
-        using var response = await client.PostEventAsync(Event(NewUser(), "Sleep", DateTimeOffset.UtcNow.AddDays(30), "bad-1"));
+        using var response = await client.PostEventAsync(Event(NewUser(), EventTypes.WinLogged, DateTimeOffset.UtcNow.AddDays(30), "bad-1"));
 
         await response.AssertStatusAsync(HttpStatusCode.BadRequest);
-        var sentences = (await response.JsonAsync()).GetProperty("errors").GetProperty("event").EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Equal(2, sentences.Count);
-        Assert.Contains(sentences, s => s!.Contains("Sleep", StringComparison.Ordinal));
+        var sentence = Assert.Single((await response.JsonAsync()).GetProperty("errors").GetProperty("event").EnumerateArray()).GetString();
+        Assert.Contains("in the future", sentence, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("""{"userId":"u","type":"WinLogged","occurredAt":"yesterday","idempotencyKey":"k"}""", "$.occurredAt")]
-    [InlineData("""{"userId":"u","type":"WinLogged","occurredAt":"2026-11-01T09:00:00Z","idempotencyKey":"k","colour":"red"}""", "colour")]
-    [InlineData("""{"userId":"u","userId":"v","type":"WinLogged","occurredAt":"2026-11-01T09:00:00Z","idempotencyKey":"k"}""", "userId")]
-    [InlineData("""{"userId":""", "JSON")]
-    public async Task A_malformed_body_is_a_400_problem_naming_where(string json, string named)
+    [InlineData("""{"userId":""", "line 1")]
+    [InlineData("""[1,2]""", "$")]
+    public async Task A_body_that_is_not_an_event_object_is_a_400_problem_naming_where(string json, string named)
     {
         using var client = await CreateWithNewKeyAsync(app);
 
@@ -113,6 +110,50 @@ public sealed class EventsApiTests(MilestonesAppFactory app) : IClassFixture<Mil
         await response.AssertStatusAsync(HttpStatusCode.BadRequest);
         var sentence = Assert.Single((await response.JsonAsync()).GetProperty("errors").GetProperty("body").EnumerateArray()).GetString();
         Assert.Contains(named, sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("MilestonesApp", sentence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"userId":"u","type":"WinLogged","occurredAt":"yesterday","idempotencyKey":"k"}""", "occurredAt", "with an offset")]
+    [InlineData("""{"userId":"u","type":"WinLogged","occurredAt":"2026-11-01T09:00:00Z","idempotencyKey":"k","colour":"red"}""", "colour", "an event has userId")]
+    [InlineData("""{"userId":"u","userId":"v","type":"WinLogged","occurredAt":"2026-11-01T09:00:00Z","idempotencyKey":"k"}""", "userId", "more than once")]
+    [InlineData("""{"userId":7,"type":"WinLogged","occurredAt":"2026-11-01T09:00:00Z","idempotencyKey":"k"}""", "userId", "JSON string, not 7")]
+    public async Task A_misshapen_property_is_a_400_naming_the_property_and_what_it_must_be(string json, string property, string expected)
+    {
+        using var client = await CreateWithNewKeyAsync(app);
+
+        using var response = await client.PostRawAsync("/api/v1/events", json);
+
+        await response.AssertStatusAsync(HttpStatusCode.BadRequest);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        var sentence = Assert.Single(errors.EnumerateObject()).Value;
+        Assert.Equal(property, Assert.Single(errors.EnumerateObject()).Name);
+        Assert.Contains(expected, Assert.Single(sentence.EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("MilestonesApp", sentence.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "The request is not valid.", "The user id is empty.", "must be an ISO 8601 date-time with an offset")]
+    [InlineData("es-ES", "La solicitud no es válida.", "El id de usuario está vacío.", "debe ser una fecha y hora ISO 8601")]
+    [InlineData("de-DE", "Die Anfrage ist ungültig.", "Die Benutzer-ID ist leer.", "muss ein ISO-8601-Datum")]
+    public async Task Every_problem_of_an_event_is_said_in_one_answer_in_the_requests_language(
+        string language, string title, string emptyUser, string badTime)
+    {
+        using var client = await CreateWithNewKeyAsync(app, language);
+
+        using var response = await client.PostRawAsync("/api/v1/events", """{"userId":" ","type":"Sleep","occurredAt":"yesterday"}""");
+
+        await response.AssertStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await response.JsonAsync();
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["idempotencyKey", "occurredAt", "type", "userId"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(errors.EnumerateObject(), e => Assert.Single(e.Value.EnumerateArray()));
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(emptyUser, errors.GetProperty("userId")[0].GetString());
+        Assert.Contains("'Sleep'", errors.GetProperty("type")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(badTime, errors.GetProperty("occurredAt")[0].GetString(), StringComparison.Ordinal);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.All(errors.EnumerateObject(), e => Assert.Contains(e.Value[0].GetString()!, detail, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -53,6 +53,45 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task The_api_docs_page_passes_axe_warns_that_trying_records_real_events_and_leads_nowhere_else()
+    {
+        fixture.RequireBrowser();
+        await using var session = await BrowserSession.OpenAsync(fixture, "axe-api-docs");
+        var page = session.Page;
+
+        await page.GotoAsync("api/docs");
+        await Expect(page.GetByText("Authorization: Bearer <key>").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Trying this records a real event.").First).ToBeVisibleAsync();
+        await session.ScreenshotBothSizesAsync("api-docs");
+
+        var found = new List<string>();
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 800);
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            found.AddRange(result.Violations
+                .Where(violation => violation.Impact is "critical" or "serious")
+                .SelectMany(violation => violation.Nodes.Select(node => $"at {width}px: {violation.Impact} {violation.Id} on {node.Target} {node.Html}")));
+        }
+
+        var offSite = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('a[href]')].filter(a => a.checkVisibility()).map(a => a.href).filter(href => new URL(href).origin !== location.origin)
+            """);
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+        Assert.Empty(offSite);
+        foreach (var button in new[] { "Ask AI", "Generate SDK", "Deploy" })
+        {
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = button })).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = button })).ToHaveCountAsync(0);
+        }
+
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<IEnumerable<string>> CheckAsync(BrowserSession session, string path)
     {
         var page = session.Page;

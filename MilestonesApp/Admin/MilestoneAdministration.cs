@@ -48,15 +48,29 @@ internal sealed class MilestoneAdministration(
         var existing = await catalog.ListAsync(cancellationToken);
         if (existing.Any(other => other.Code == definition.Code))
         {
-            throw new MilestoneValidationException(
-                [new(nameof(MilestoneDefinition.Code), $"A milestone with the code '{definition.Code}' already exists; edit that one instead.")
-                {
-                    Code = MilestoneValidationCodes.CodeTaken,
-                    Arguments = [definition.Code],
-                }]);
+            throw new MilestoneValidationException([CodeTaken(definition.Code)]);
         }
 
         await catalog.SaveAsync(definition, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every problem saving <paramref name="definition"/> would be refused for right now, without saving it: the form
+    /// checks an admin's correction with it before the next save.
+    /// </summary>
+    public async Task<IReadOnlyList<MilestoneValidationError>> ProblemsAsync(
+        MilestoneDefinition definition, bool isNew, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        var existing = await catalog.ListAsync(cancellationToken);
+        var problems = new List<MilestoneValidationError>();
+        if (isNew && existing.Any(other => other.Code == definition.Code))
+        {
+            problems.Add(CodeTaken(definition.Code));
+        }
+
+        MilestoneDefinitionValidator.Validate(definition, problems, existing);
+        return problems;
     }
 
     /// <summary>Saves changes to an existing definition; its code cannot change, since awards and texts are keyed by it.</summary>
@@ -85,4 +99,11 @@ internal sealed class MilestoneAdministration(
         await guard.EnsureAdminAsync();
         return await backfill.AwardEveryoneWhoQualifiesAsync(code, progress, cancellationToken);
     }
+
+    private static MilestoneValidationError CodeTaken(string code) =>
+        new(nameof(MilestoneDefinition.Code), $"A milestone with the code '{code}' already exists; edit that one instead.")
+        {
+            Code = MilestoneValidationCodes.CodeTaken,
+            Arguments = [code],
+        };
 }

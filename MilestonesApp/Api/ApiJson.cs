@@ -5,7 +5,8 @@ namespace MilestonesApp.Api;
 
 /// <summary>
 /// Reads request bodies strictly (no duplicate or unknown properties) and answers malformed ones with the API's own
-/// 400, not the framework's bare one: binding is done here rather than by the minimal API's parameter binding. A body
+/// 400, not the framework's bare one: binding is done here rather than by the minimal API's parameter binding. An
+/// event's own problems are gathered by <see cref="EventRequestConverter"/> and said by <see cref="ApiProblems.OfEvent"/>. A body
 /// past the endpoint's size limit throws <see cref="BadHttpRequestException"/> (413) at the first read, before any of
 /// it is parsed; the exception handler answers it.
 /// </summary>
@@ -15,35 +16,27 @@ internal static class ApiJson
     {
         AllowDuplicateProperties = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new OffsetRequiredConverter(), new StrictJsonObjectConverter() },
+        Converters = { new EventRequestConverter() },
     };
 
-    public static async Task<(T? Body, IDictionary<string, string[]>? Errors)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(T? Body, IDictionary<string, string[]>? Errors)> ReadAsync<T>(
+        HttpRequest request, ApiProblems problems, CancellationToken cancellationToken)
         where T : class
     {
         if (!request.HasJsonContentType())
         {
-            return (null, Error("The body must be JSON, sent with 'Content-Type: application/json'."));
+            return (null, problems.Body(problems.NotJson));
         }
 
         try
         {
             var body = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
-            return body is null ? (null, Error("The body must be a JSON object, not null.")) : (body, null);
+            return body is null ? (null, problems.Body(problems.BodyNull)) : (body, null);
         }
         catch (JsonException malformed)
         {
-            var where = string.IsNullOrEmpty(malformed.Path) || malformed.Path == "$" ? "" : $" at {malformed.Path}";
-            return (null, Error($"The body is not valid JSON of the documented shape{where}: {FirstSentence(malformed.Message)}"));
+            // Said in the API's words, with where: the serializer's own message names the app's internal types.
+            return (null, problems.Body(problems.Malformed(malformed)));
         }
-    }
-
-    private static Dictionary<string, string[]> Error(string sentence) => new() { ["body"] = [sentence] };
-
-    // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; the path is already named above.
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end < 0 ? message : message[..end];
     }
 }

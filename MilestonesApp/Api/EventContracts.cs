@@ -3,8 +3,27 @@ using System.Text.Json.Serialization;
 
 namespace MilestonesApp.Api;
 
-/// <summary>One event as another service sends it. Every property is optional here so that each missing one gets its own sentence.</summary>
-internal sealed record EventRequest(string? UserId, string? Type, DateTimeOffset? OccurredAt, string? IdempotencyKey, JsonObject? Metadata = null);
+/// <summary>
+/// One event as another service sends it, read by <see cref="EventRequestConverter"/>. Every property is optional here
+/// so that each missing one gets its own sentence.
+/// </summary>
+internal sealed record EventRequest(string? UserId, string? Type, DateTimeOffset? OccurredAt, string? IdempotencyKey, JsonObject? Metadata = null)
+{
+    /// <summary>The JSON names of the properties every event must have (all but metadata).</summary>
+    public static readonly IReadOnlyList<string> Required = ["userId", "type", "occurredAt", "idempotencyKey"];
+
+    /// <summary>The JSON names of an event's properties.</summary>
+    public static readonly IReadOnlyList<string> Properties = [.. Required, "metadata"];
+
+    /// <summary>What the body held that is not an event's: each unknown, repeated or misshapen property. Not part of the contract.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PropertyProblem> Problems { get; init; } = [];
+}
+
+internal enum PropertyProblemKind { Unknown, Twice, NotText, NotDateTime, NotObject, NameTwice }
+
+/// <summary>A property of a body that could not be read as the contract says; <c>Value</c> is its JSON, or the name concerned.</summary>
+internal sealed record PropertyProblem(string Property, PropertyProblemKind Kind, string Value);
 
 /// <summary>A batch's events; an item may be null in the JSON, and is refused.</summary>
 internal sealed record BatchRequest(IReadOnlyList<EventRequest?>? Events);

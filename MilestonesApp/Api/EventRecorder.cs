@@ -6,17 +6,17 @@ namespace MilestonesApp.Api;
 
 /// <summary>
 /// Turns an API event into a <see cref="DomainEvent"/> and records it through <see cref="IMilestoneEngine"/>, the only
-/// path to the engine's tables. The engine's own validation decides what is bad input; the API adds only that
-/// every property is present, since its callers retry over networks and need the idempotency key.
+/// path to the engine's tables. The API first says every problem of the event at once (what is missing, unreadable,
+/// or a user id or type the engine would refuse); the engine's own validation then decides the rest.
 /// </summary>
-internal sealed class EventRecorder(IMilestoneEngine engine, IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class EventRecorder(IMilestoneEngine engine, IDbContextFactory<AppDbContext> dbFactory, ApiProblems problems)
 {
     public async Task<RecordOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
-        var missing = MissingProperties(request);
-        if (missing.Count > 0)
+        var invalid = problems.OfEvent(request);
+        if (invalid.Count > 0)
         {
-            return new RecordOutcome.Invalid(missing);
+            return new RecordOutcome.Invalid(invalid);
         }
 
         try
@@ -33,34 +33,8 @@ internal sealed class EventRecorder(IMilestoneEngine engine, IDbContextFactory<A
         }
         catch (IdempotencyKeyReusedException reused)
         {
-            return new RecordOutcome.KeyReused(reused.Message);
+            return new RecordOutcome.KeyReused(problems.KeyReused(reused));
         }
-    }
-
-    private static Dictionary<string, string[]> MissingProperties(EventRequest request)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request.UserId is null)
-        {
-            errors["userId"] = ["userId is required: the opaque id of the person the event is about."];
-        }
-
-        if (request.Type is null)
-        {
-            errors["type"] = [$"type is required: one of {string.Join(", ", EventTypes.All)}."];
-        }
-
-        if (request.OccurredAt is null)
-        {
-            errors["occurredAt"] = ["occurredAt is required: when it happened, as an ISO 8601 date-time with an offset."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.IdempotencyKey))
-        {
-            errors["idempotencyKey"] = ["idempotencyKey is required: the same key sent again records the event once, so retries are safe."];
-        }
-
-        return errors;
     }
 
     // The engine reports when each award was granted; a receipt's other time, when its condition first held, is on the award's row.

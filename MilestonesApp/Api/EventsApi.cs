@@ -30,6 +30,7 @@ internal static class EventsApi
             .WithName("RecordEvent")
             .Accepts<EventRequest>("application/json")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxEventBodyBytes))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithEventsApiDocs(EventsApiDocs.RecordEvent);
 
@@ -54,7 +55,7 @@ internal static class EventsApi
     internal static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> RecordEventAsync(
         HttpRequest request, EventRecorder recorder, ApiProblems problems, CancellationToken cancellationToken)
     {
-        var (body, errors) = await ApiJson.ReadAsync<EventRequest>(request, cancellationToken);
+        var (body, errors) = await ApiJson.ReadAsync<EventRequest>(request, problems, cancellationToken);
         if (errors is not null)
         {
             return problems.BadRequest(errors);
@@ -72,7 +73,7 @@ internal static class EventsApi
     internal static async Task<Results<Ok<BatchResponse>, ValidationProblem>> RecordBatchAsync(
         HttpRequest request, EventRecorder recorder, ApiProblems problems, CancellationToken cancellationToken)
     {
-        var (body, errors) = await ApiJson.ReadAsync<BatchRequest>(request, cancellationToken);
+        var (body, errors) = await ApiJson.ReadAsync<BatchRequest>(request, problems, cancellationToken);
         if (errors is not null)
         {
             return problems.BadRequest(errors);
@@ -82,7 +83,7 @@ internal static class EventsApi
         {
             return problems.BadRequest(new Dictionary<string, string[]>
             {
-                ["events"] = [$"A batch holds 1 to {MaxBatchSize:N0} events; this one has {body.Events?.Count ?? 0}."],
+                ["events"] = [problems.BatchSize(body.Events?.Count ?? 0)],
             });
         }
 
@@ -92,7 +93,7 @@ internal static class EventsApi
         {
             return problems.BadRequest(new Dictionary<string, string[]>
             {
-                ["events"] = [.. nullItems.Select(i => $"events[{i}] is null; every item of a batch must be an event object.")],
+                ["events"] = [.. nullItems.Select(problems.BatchItemNull)],
             });
         }
 
@@ -116,7 +117,7 @@ internal static class EventsApi
     internal static async Task<Results<Ok<UserMilestonesResponse>, ValidationProblem>> ListUserMilestonesAsync(
         string userId, ReceiptService receipts, ApiProblems problems, CancellationToken cancellationToken)
     {
-        if (PathUserId.Problem(userId) is { } problem)
+        if (problems.UserIdProblem(userId) is { } problem)
         {
             return problems.BadRequest(new Dictionary<string, string[]> { ["userId"] = [problem] });
         }

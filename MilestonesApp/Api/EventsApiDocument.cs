@@ -12,9 +12,13 @@ internal sealed class EventsApiDocument : IOpenApiDocumentTransformer
     {
         document.Info.Title = "Milestones events API";
         document.Info.Description =
+            // Markdown: the placeholders sit in code spans, or the page would read <key> and <name> as HTML tags and drop them.
             "Other services (a mobile app, a backend, an import) record events and read milestones here. Every call needs " +
-            "'Authorization: Bearer <key>' with a key made by 'dotnet MilestonesApp.dll apikey create <name>' or on the admin " +
-            "tab's API keys page. Errors are RFC 9457 problem details whose titles follow Accept-Language.";
+            "`Authorization: Bearer <key>` with a key made by `dotnet MilestonesApp.dll apikey create <name>` or on the admin " +
+            "tab's API keys page. Errors are RFC 9457 problem details whose titles and details follow `Accept-Language` " +
+            "(English, Spanish or German).\n\n" +
+            "> **Test requests are real.** A request sent from this page records its event for the user id you type, and the " +
+            "milestones it awards stay. Use a user id made for testing.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SecuritySchemeName] = new OpenApiSecurityScheme

@@ -27,6 +27,19 @@ public sealed class FieldErrors(IReadOnlyList<MilestoneValidationError> problems
         return messages.Count == 0 ? null : string.Join(" ", messages);
     }
 
+    /// <summary>
+    /// These errors after an edit, given the catalog's <paramref name="fresh"/> problems: a field that showed an error
+    /// keeps its fresh one (gone once corrected), a field without one is not flagged before the next save, and a field
+    /// whose input the edit hid (another rule type or animation) loses its error, since it can no longer be corrected.
+    /// </summary>
+    public FieldErrors Recheck(
+        IReadOnlyList<MilestoneValidationError> fresh, IReadOnlyCollection<string> shownBefore, IReadOnlyCollection<string> shownNow)
+    {
+        var flagged = problems.Select(problem => problem.Field).ToHashSet(StringComparer.Ordinal);
+        var hidden = shownBefore.Except(shownNow, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        return new([.. fresh.Where(problem => flagged.Contains(problem.Field) && !hidden.Contains(problem.Field))], describe);
+    }
+
     /// <summary>The messages for fields that have no input among <paramref name="shownFields"/>.</summary>
     public IReadOnlyList<string> Unplaced(IReadOnlyCollection<string> shownFields) =>
         problems.Where(problem => !shownFields.Contains(problem.Field)).Select(describe).ToList();

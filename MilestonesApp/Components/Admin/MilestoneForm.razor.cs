@@ -9,11 +9,14 @@ namespace MilestonesApp.Components.Admin;
 
 /// <summary>
 /// Creates or edits one definition. Inputs follow the chosen rule type and animation; the catalog validates on save and
-/// each of its messages appears under the input it concerns.
+/// each of its messages appears under the input it concerns. After a refused save, each edit asks the catalog again, so
+/// a corrected field loses its error at once and an input hidden by the edit takes its error with it.
 /// </summary>
 public sealed partial class MilestoneForm
 {
     private FieldErrors errors = FieldErrors.None;
+    // The inputs on screen when errors were last set: an error whose input an edit hid is dropped, not moved above the form.
+    private IReadOnlyCollection<string> shownWithErrors = [];
     private bool saving;
     private IReadOnlyList<string> milestoneCodes = [];
 
@@ -80,17 +83,40 @@ public sealed partial class MilestoneForm
                 await Administration.UpdateAsync(definition);
             }
 
-            errors = FieldErrors.None;
+            ShowErrors(FieldErrors.None);
             Snackbar.Add(L[Key.Admin_Form_Saved, definition.Code], Severity.Success);
             await OnSaved.InvokeAsync(definition);
         }
         catch (MilestoneValidationException exception)
         {
-            errors = new FieldErrors(exception.Problems, L.Describe);
+            ShowErrors(new FieldErrors(exception.Problems, L.Describe));
         }
         finally
         {
             saving = false;
         }
+    }
+
+    private async Task SetRuleAsync(string property, object? value)
+    {
+        Draft.Set(property, value);
+        await RecheckAsync();
+    }
+
+    private async Task RecheckAsync()
+    {
+        if (!errors.Any)
+        {
+            return;
+        }
+
+        var problems = await Administration.ProblemsAsync(Draft.ToDefinition(), IsNew);
+        ShowErrors(errors.Recheck(problems, shownWithErrors, ShownFields));
+    }
+
+    private void ShowErrors(FieldErrors shown)
+    {
+        errors = shown;
+        shownWithErrors = ShownFields;
     }
 }
