@@ -10,6 +10,7 @@ public sealed class WinService(
     IDbContextFactory<AppDbContext> dbFactory,
     AppWritePath writes,
     AwardClaims claims,
+    IEngineReads engine,
     UserClock clock)
 {
     /// <summary>
@@ -36,6 +37,13 @@ public sealed class WinService(
 
         return result.WasDuplicate ? [] : await claims.ClaimAsync(userId, result.NewlyAwarded, cancellationToken);
     }
+
+    /// <summary>
+    /// Every win the engine counts for the person, those with a text here and those recorded by another app or an import
+    /// (which milestones count too).
+    /// </summary>
+    public async Task<long> TotalAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await engine.StatsAsync(userId, cancellationToken)).TotalWins;
 
     /// <summary>The person's latest wins, newest first.</summary>
     public async Task<IReadOnlyList<WinEntry>> RecentAsync(string userId, int count, CancellationToken cancellationToken = default)
