@@ -45,6 +45,9 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions do: on a loaded CI machine a focus move or a re-render can take longer
+        // than Playwright's 5 s default, and a wait that succeeds returns at once anyway.
+        Assertions.SetDefaultExpectTimeout(15_000);
         // The app runs with its Content-Security-Policy on; anything it blocks (in the page or a worker) becomes an
         // error here, so a journey fails on a policy that is too tight for what the app really does.
         await context.AddInitScriptAsync("""

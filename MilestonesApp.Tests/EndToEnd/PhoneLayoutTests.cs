@@ -131,6 +131,12 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     /// <summary>At the page's current width: no sideways scrolling, no control outside the viewport, nothing cut off; a screenshot of the state.</summary>
     internal static async Task ExpectFitsAsync(BrowserSession session, string state)
     {
+        // Measured at rest: a drawer sliding in after a resize, or a button's ripple after a click, is between two
+        // layouts for a moment. Endless animations (a spinner) never end and are not waited for.
+        await session.Page.WaitForFunctionAsync("""
+            () => document.getAnimations().every(animation =>
+                animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity)
+            """);
         await session.ScreenshotAsync(state);
         var problems = await session.Page.EvaluateAsync<string[]>("""
             () => {
