@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MilestonesApp.Data;
 
 namespace MilestonesApp.Api;
@@ -10,7 +11,7 @@ internal static class ApiKeyLimits
     /// holds (<see cref="ApiKeyRateLimitPolicy"/>).
     /// </summary>
     public static RouteGroupBuilder RequirePerKeyLimit(this RouteGroupBuilder api) =>
-        ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSql
+        ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
             ? api.AddEndpointFilter<ClusterApiKeyLimit>()
             : api.RequireRateLimiting(ApiKeyRateLimitPolicy.Name);
 }
