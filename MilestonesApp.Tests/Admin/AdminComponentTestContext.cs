@@ -36,6 +36,8 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         // The host's own singletons, so the admin services built here share its database, catalog and clock.
         Services.AddSingleton(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneCatalog>());
+        Services.AddSingleton(Host.Services.GetRequiredService<MilestoneCatalog>());
+        Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTranslations>());
         Services.AddSingleton(Host.Services.GetRequiredService<IMilestoneBackfill>());
         Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
         Services.AddSingleton(new ApiKeyService(

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MilestonesApp.Celebrations;
 using MilestonesApp.Components.Admin;
+using MilestonesApp.Data;
 using Microsoft.Extensions.Localization;
 using MilestonesApp.Engine;
 using MilestonesApp.Resources;
@@ -153,6 +155,64 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
 
         form.WaitForAssertion(() => Assert.Contains(Host.Catalog.ListAsync(Cancel).Result, saved =>
             saved.Code == "wins_25" && saved.RuleData == """{"milestones":["first_win","wins_10"]}"""));
+    }
+
+    [Fact]
+    public void Every_language_but_the_default_is_offered_and_the_form_says_which_will_see_the_default_texts()
+    {
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, ValidDraft()).Add(p => p.IsNew, true));
+
+        Assert.Equal(["translation-es-title", "translation-es-description", "translation-de-title", "translation-de-description"],
+            form.FindAll("input, textarea").Select(input => input.Id ?? "").Where(id => id.StartsWith("translation-", StringComparison.Ordinal)));
+        Assert.Equal("Seen with the default texts: English, Español, Deutsch.", form.Find("[data-testid=default-seen-in]").TextContent.Trim());
+
+        form.Find("#translation-de-title").Input("Fünfundzwanzig Erfolge");
+
+        form.WaitForAssertion(() => Assert.Equal("Seen with the default texts: English, Español.", form.Find("[data-testid=default-seen-in]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Translations_typed_beside_the_default_are_saved_with_the_milestone_and_word_its_awards()
+    {
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, ValidDraft()).Add(p => p.IsNew, true));
+        form.Find("#translation-de-title").Input("Fünfundzwanzig Erfolge");
+        form.Find("#translation-de-description").Input("Ein Viertel von hundert.");
+
+        form.Find("[data-testid=save-milestone]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains(Host.Catalog.ListAsync(Cancel).Result, saved => saved.Code == "wins_25"));
+        Assert.Equal([new MilestoneTranslation("de", "Fünfundzwanzig Erfolge", "Ein Viertel von hundert.")],
+            await Host.Services.GetRequiredService<MilestoneCatalog>().TextsAsync("wins_25", Cancel));
+        var definition = (await Host.Catalog.ListAsync(Cancel)).Single(saved => saved.Code == "wins_25");
+        var texts = Host.Services.GetRequiredService<MilestoneTextLocalizer>();
+        CultureInfo.CurrentUICulture = new CultureInfo("de-DE", useUserOverride: false);
+        Assert.Equal(("Fünfundzwanzig Erfolge", "Ein Viertel von hundert."), (texts.Title(definition), texts.Description(definition)));
+        CultureInfo.CurrentUICulture = new CultureInfo("es-ES", useUserOverride: false);
+        Assert.Equal("Twenty-five wins", texts.Title(definition));
+    }
+
+    [Fact]
+    public async Task A_translation_with_a_control_character_is_refused_under_its_field_and_nothing_is_saved()
+    {
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, ValidDraft()).Add(p => p.IsNew, true));
+        form.Find("#translation-es-title").Input("Veinticinco\u0007logros");
+        form.Find("#translation-es-description").Input("Un cuarto de cien.");
+
+        form.Find("[data-testid=save-milestone]").Click();
+
+        form.WaitForAssertion(() => Assert.Equal("This holds a control character (U+0007); write it on one line.", ErrorUnder(form, "translation-es-title")));
+        Assert.DoesNotContain(await Host.Catalog.ListAsync(Cancel), saved => saved.Code == "wins_25");
+    }
+
+    [Fact]
+    public async Task A_seeded_milestone_keeps_its_resx_texts_and_offers_no_translation_fields()
+    {
+        var definition = (await Host.Catalog.ListAsync(Cancel)).Single(saved => saved.Code == "first_win");
+        var form = Render<MilestoneForm>(parameters => parameters.Add(p => p.Draft, MilestoneDraft.From(definition)));
+
+        Assert.True(form.Find("#translation-de-title").HasAttribute("disabled"));
+        Assert.True(form.Find("#translation-es-description").HasAttribute("disabled"));
+        Assert.Equal("Seen with the default texts: English.", form.Find("[data-testid=default-seen-in]").TextContent.Trim());
     }
 
     [Fact]

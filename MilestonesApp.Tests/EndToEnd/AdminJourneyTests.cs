@@ -125,6 +125,36 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.SetViewportSizeAsync(1280, 860);
     }
 
+    [Fact]
+    public async Task An_admin_translates_a_new_milestone_beside_its_default_and_the_list_says_who_sees_the_default()
+    {
+        fixture.RequireBrowser();
+        await using var session = await BrowserSession.OpenAsync(fixture, "admin-translations");
+        var page = session.Page;
+        await SignInAsync(page, "admin/milestones/new", DevelopmentAccounts.AdminEmail);
+        await session.WaitForInteractiveAsync();
+
+        await page.Locator("#milestone-code").FillAsync("pair_of_habits");
+        await page.Locator("#milestone-title").FillAsync("A pair of habits");
+        await page.Locator("#milestone-description").FillAsync("Two habits done.");
+        await page.Locator("#translation-de-title").FillAsync("Ein Paar Gewohnheiten");
+        await page.Locator("#translation-de-description").FillAsync("Zwei Gewohnheiten erledigt.");
+        await page.Locator("#rule-threshold").FillAsync("2");
+        await page.Locator("#rule-threshold").BlurAsync();
+        await Expect(page.Locator("#rule-json")).ToHaveValueAsync("{\"field\":\"total_wins\",\"threshold\":2}");
+        await Expect(page.GetByTestId("default-seen-in")).ToHaveTextAsync("Seen with the default texts: English, Español.");
+        await session.ScreenshotAsync("form-with-translations");
+        await page.GetByTestId("save-milestone").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/milestones/pair_of_habits/edit$"));
+        await Expect(page.Locator("#translation-de-title")).ToHaveValueAsync("Ein Paar Gewohnheiten");
+        await Expect(page.GetByTestId("missing-texts-de")).ToContainTextAsync("complete");
+        await Expect(page.GetByTestId("missing-texts-en")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("admin");
+        await Expect(page.GetByTestId("texts-pair_of_habits")).ToHaveTextAsync("es");
+        await Expect(page.GetByTestId("texts-first_win")).ToHaveTextAsync("");
+    }
+
     private static async Task SignInAsync(IPage page, string path, string email)
     {
         await page.GotoAsync(path);

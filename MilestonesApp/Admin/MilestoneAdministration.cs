@@ -9,7 +9,7 @@ namespace MilestonesApp.Admin;
 /// the catalog, switch them on and off, and award one retroactively. Definitions are never deleted: awards point at them.
 /// </summary>
 internal sealed class MilestoneAdministration(
-    AdminGuard guard, IMilestoneCatalog catalog, IMilestoneBackfill backfill, IDbContextFactory<AppDbContext> dbFactory)
+    AdminGuard guard, MilestoneCatalog catalog, IMilestoneBackfill backfill, IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<MilestoneOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -38,11 +38,21 @@ internal sealed class MilestoneAdministration(
         return definitions.SingleOrDefault(definition => definition.Code == code);
     }
 
+    /// <summary>The translations saved with the milestone, one per culture that has one.</summary>
+    public async Task<IReadOnlyList<MilestoneTranslation>> TextsAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        return await catalog.TextsAsync(code, cancellationToken);
+    }
+
+    public Task CreateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default) =>
+        CreateAsync(definition, texts: null, cancellationToken);
+
     /// <summary>
-    /// Creates a definition, refusing a code already taken (the catalog's save would silently edit that one instead).
-    /// Invalid input throws <see cref="MilestoneValidationException"/> and saves nothing.
+    /// Creates a definition with its translations (null: none), refusing a code already taken (the catalog's save would
+    /// silently edit that one instead). Invalid input throws <see cref="MilestoneValidationException"/> and saves nothing.
     /// </summary>
-    public async Task CreateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(MilestoneDefinition definition, IReadOnlyList<MilestoneTranslation>? texts, CancellationToken cancellationToken = default)
     {
         await guard.EnsureAdminAsync();
         var existing = await catalog.ListAsync(cancellationToken);
@@ -51,7 +61,7 @@ internal sealed class MilestoneAdministration(
             throw new MilestoneValidationException([CodeTaken(definition.Code)]);
         }
 
-        await catalog.SaveAsync(definition, cancellationToken);
+        await catalog.SaveAsync(definition, texts, cancellationToken);
     }
 
     /// <summary>
@@ -73,8 +83,14 @@ internal sealed class MilestoneAdministration(
         return problems;
     }
 
-    /// <summary>Saves changes to an existing definition; its code cannot change, since awards and texts are keyed by it.</summary>
-    public async Task UpdateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default) =>
+        UpdateAsync(definition, texts: null, cancellationToken);
+
+    /// <summary>
+    /// Saves changes to an existing definition and, given <paramref name="texts"/>, makes them its only translations (null
+    /// leaves them as they are); its code cannot change, since awards and texts are keyed by it.
+    /// </summary>
+    public async Task UpdateAsync(MilestoneDefinition definition, IReadOnlyList<MilestoneTranslation>? texts, CancellationToken cancellationToken = default)
     {
         await guard.EnsureAdminAsync();
         var existing = await catalog.ListAsync(cancellationToken);
@@ -83,7 +99,7 @@ internal sealed class MilestoneAdministration(
             throw new KeyNotFoundException($"No milestone has the code '{definition.Code}'.");
         }
 
-        await catalog.SaveAsync(definition, cancellationToken);
+        await catalog.SaveAsync(definition, texts, cancellationToken);
     }
 
     public async Task SetActiveAsync(string code, bool isActive, CancellationToken cancellationToken = default)

@@ -1,26 +1,33 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Resources;
 
 namespace MilestonesApp.Celebrations;
 
 /// <summary>
-/// A milestone's texts in <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>: resource keys derive from its code
-/// (<c>{code}.title</c>, <c>{code}.description</c>), and a missing key falls back to the definition's own text.
+/// A milestone's texts in <see cref="CultureInfo.CurrentUICulture"/>, from their two homes: resource keys derived from
+/// its code (<c>{code}.title</c>, <c>{code}.description</c>), where translators keep seeded milestones' texts; else the
+/// translation an admin saved with the milestone; else the definition's own text.
 /// </summary>
-public sealed class MilestoneTextLocalizer(IStringLocalizer<AppStrings> strings) : IMilestoneTexts
+public sealed class MilestoneTextLocalizer(IStringLocalizer<AppStrings> strings, MilestoneTranslations translations) : IMilestoneTexts
 {
     public static string TitleKey(string code) => code + ".title";
 
     public static string DescriptionKey(string code) => code + ".description";
 
-    public string Title(MilestoneDefinition definition) => Translate(TitleKey(definition.Code), definition.Title);
+    public string Title(MilestoneDefinition definition) =>
+        Resource(TitleKey(definition.Code)) ?? Saved(definition)?.Title ?? definition.Title;
 
-    public string Description(MilestoneDefinition definition) => Translate(DescriptionKey(definition.Code), definition.Description);
+    public string Description(MilestoneDefinition definition) =>
+        Resource(DescriptionKey(definition.Code)) ?? Saved(definition)?.Description ?? definition.Description;
 
-    private string Translate(string key, string fallback)
+    private string? Resource(string key)
     {
         var text = strings[key];
-        return text.ResourceNotFound ? fallback : text.Value;
+        return text.ResourceNotFound ? null : text.Value;
     }
+
+    private MilestoneTranslation? Saved(MilestoneDefinition definition) => translations.Find(definition.Code, CultureInfo.CurrentUICulture);
 }

@@ -34,6 +34,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionK
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<MilestoneText> MilestoneTexts => Set<MilestoneText>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -12,7 +12,7 @@ public static class DataServiceExtensions
     /// <summary>
     /// One database for the engine, the app and Identity, on the configured provider: a pooled context factory of
     /// <see cref="AppDbContext"/> for the app, the engine's connections (<see cref="IEngineDatabase"/>), the milestone
-    /// catalog, and the app's writes through the engine's write path (<see cref="AppWritePath"/>).
+    /// catalog with the translations of admin-made milestones, and the app's writes through the engine's write path (<see cref="AppWritePath"/>).
     /// </summary>
     public static IHostApplicationBuilder AddMilestonesData(this IHostApplicationBuilder builder)
     {
@@ -36,7 +36,13 @@ public static class DataServiceExtensions
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddTransient<MilestoneSeeder>();
         builder.Services.AddSingleton<AppWritePath>();
-        builder.Services.AddSingleton<IMilestoneCatalog, MilestoneCatalog>();
+        builder.Services.AddSingleton<MilestoneCatalog>();
+        builder.Services.AddSingleton<IMilestoneCatalog>(services => services.GetRequiredService<MilestoneCatalog>());
+        builder.Services.AddSingleton<MilestoneTranslations>();
+        builder.Services.AddHostedService(provider => new MilestoneTranslationRefresher(
+            provider.GetRequiredService<MilestoneTranslations>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<ILogger<MilestoneTranslationRefresher>>()));
         return builder;
     }
 

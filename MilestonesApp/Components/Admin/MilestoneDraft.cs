@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Engine.Rules;
 
@@ -33,6 +34,10 @@ public sealed class MilestoneDraft
 
     public string VideoPath { get; set; } = "";
 
+    /// <summary>The title and description typed per culture offered; a culture left blank sees the default texts.</summary>
+    public IReadOnlyDictionary<string, TranslationDraft> Translations { get; } =
+        MilestoneTranslation.Cultures.ToDictionary(culture => culture, _ => new TranslationDraft(), StringComparer.Ordinal);
+
     public string RuleData => Json(RuleTypes.ParametersOf(RuleType).Select(parameter => (parameter.Name, Value(parameter))));
 
     /// <summary>A number property, null when empty.</summary>
@@ -65,8 +70,18 @@ public sealed class MilestoneDraft
     public MilestoneDefinition ToDefinition() => new(
         Code.Trim(), Title.Trim(), Description.Trim(), Icon.Trim(), TriggerEvent, RuleType, RuleData, IsActive, Animation, AnimationData);
 
-    /// <summary>A draft holding a stored definition; rule or animation data it cannot read leaves those fields empty.</summary>
-    public static MilestoneDraft From(MilestoneDefinition definition)
+    /// <summary>The translations typed, trimmed; a culture whose two fields are blank has none.</summary>
+    public IReadOnlyList<MilestoneTranslation> ToTranslations() =>
+    [
+        .. Translations.Where(entry => !entry.Value.IsBlank)
+            .Select(entry => new MilestoneTranslation(entry.Key, entry.Value.Title.Trim(), entry.Value.Description.Trim())),
+    ];
+
+    /// <summary>
+    /// A draft holding a stored definition and its saved translations; rule or animation data it cannot read leaves
+    /// those fields empty.
+    /// </summary>
+    public static MilestoneDraft From(MilestoneDefinition definition, IEnumerable<MilestoneTranslation>? translations = null)
     {
         var rule = ParseObject(definition.RuleData);
         var confetti = definition.Animation == AnimationKind.Confetti ? ParseObject(definition.AnimationData) : null;
@@ -86,6 +101,15 @@ public sealed class MilestoneDraft
             Colors = confetti?["colors"] is JsonArray colors ? string.Join(", ", colors.Select(color => color?.ToString())) : "",
             VideoPath = definition.Animation == AnimationKind.Webm ? definition.AnimationData ?? "" : "",
         };
+        foreach (var translation in translations ?? [])
+        {
+            if (draft.Translations.TryGetValue(translation.Culture, out var typed))
+            {
+                typed.Title = translation.Title;
+                typed.Description = translation.Description;
+            }
+        }
+
         foreach (var parameter in RuleTypes.ParametersOf(definition.RuleType))
         {
             draft.rule[parameter.Name] = parameter.Kind switch
@@ -169,4 +193,13 @@ public sealed class MilestoneDraft
 
     private static int? Number(JsonObject? data, string name) =>
         data?[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
+}
+
+/// <summary>One culture's title and description as typed in the admin form.</summary>
+public sealed class TranslationDraft
+{
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Description);
 }

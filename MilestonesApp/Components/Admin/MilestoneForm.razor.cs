@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MilestonesApp.Admin;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Engine.Rules;
 using MilestonesApp.Resources;
@@ -50,6 +51,7 @@ public sealed partial class MilestoneForm
         get
         {
             List<string> shown = [Field.Code, Field.Title, Field.Description, Field.Icon, Field.TriggerEvent, Field.RuleType, Field.Animation];
+            shown.AddRange(OfferedCultures.SelectMany(culture => new[] { MilestoneTranslation.TitleField(culture), MilestoneTranslation.DescriptionField(culture) }));
             shown.AddRange(RuleTypes.ParametersOf(Draft.RuleType).Select(parameter => RuleField(parameter.Name)));
             shown.AddRange(Draft.Animation switch
             {
@@ -60,6 +62,16 @@ public sealed partial class MilestoneForm
             return shown;
         }
     }
+
+    /// <summary>The cultures whose .resx file translates this code already: the file wins there, so no fields are offered.</summary>
+    private IReadOnlySet<string> ResourceCultures => MilestoneTextCoverage.InResources(Draft.Code.Trim());
+
+    private IEnumerable<string> OfferedCultures => MilestoneTranslation.Cultures.Where(culture => !ResourceCultures.Contains(culture));
+
+    /// <summary>The languages that will show the default texts: the default one, and every other with no translation in either home.</summary>
+    private string DefaultSeenIn => string.Join(", ", SupportedCultures.Names
+        .Where(culture => culture == SupportedCultures.Default || (!ResourceCultures.Contains(culture) && Draft.Translations[culture].IsBlank))
+        .Select(SupportedCultures.NativeName));
 
     // The codes a rule about other milestones may list.
     protected override async Task OnInitializedAsync() => milestoneCodes = await Administration.CodesAsync();
@@ -76,11 +88,11 @@ public sealed partial class MilestoneForm
             var definition = Draft.ToDefinition();
             if (IsNew)
             {
-                await Administration.CreateAsync(definition);
+                await Administration.CreateAsync(definition, Draft.ToTranslations());
             }
             else
             {
-                await Administration.UpdateAsync(definition);
+                await Administration.UpdateAsync(definition, Draft.ToTranslations());
             }
 
             ShowErrors(FieldErrors.None);

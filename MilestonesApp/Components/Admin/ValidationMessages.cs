@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Resources;
 
@@ -36,6 +37,7 @@ internal static class ValidationMessages
         MilestoneValidationCodes.AnimationUnknown => Key.Admin_Problem_AnimationUnknown,
         MilestoneValidationCodes.ConfettiNotObject => Key.Admin_Problem_ConfettiNotObject,
         MilestoneValidationCodes.ConfettiColors => Key.Admin_Problem_ConfettiColors,
+        MilestoneTranslation.ControlCharacter => Key.Admin_Problem_ControlCharacter,
         _ => null,
     };
 }

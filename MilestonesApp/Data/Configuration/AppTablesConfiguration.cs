@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Data.Entities;
+using MilestonesApp.Engine;
 
 namespace MilestonesApp.Data.Configuration;
 
-/// <summary>The app's own tables: wins, habits, profiles, seen-markers for awards and the events API's keys.</summary>
+/// <summary>
+/// The app's own tables: wins, habits, profiles, seen-markers for awards, the events API's keys and the translations of
+/// admin-made milestones.
+/// </summary>
 internal static class AppTablesConfiguration
 {
     public const int MaxWinLength = 280;
@@ -63,6 +67,18 @@ internal static class AppTablesConfiguration
             windows.HasKey(w => w.ApiKeyId);
             windows.Property(w => w.ApiKeyId).ValueGeneratedNever();
             windows.HasOne<ApiKey>().WithOne().HasForeignKey<ApiKeyWindow>(w => w.ApiKeyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MilestoneText>(texts =>
+        {
+            texts.ToTable("milestone_texts");
+            // The key is the unique (milestone_id, culture): one title and description per culture.
+            texts.HasKey(t => new { t.MilestoneId, t.Culture });
+            texts.Property(t => t.Culture).HasMaxLength(MilestoneTranslation.MaxCultureLength);
+            texts.Property(t => t.Title).HasMaxLength(MilestoneDefinitionValidator.MaxTitleLength);
+            texts.Property(t => t.Description).HasMaxLength(MilestoneDefinitionValidator.MaxDescriptionLength);
+            // Milestones are never deleted; a translation never outlives the definition it translates.
+            texts.HasOne(t => t.Milestone).WithMany().HasForeignKey(t => t.MilestoneId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -522,6 +522,35 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                     b.ToTable("milestones", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonesApp.Data.Entities.MilestoneText", b =>
+                {
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.HasKey("MilestoneId", "Culture")
+                        .HasName("pk_milestone_texts");
+
+                    b.ToTable("milestone_texts", (string)null);
+                });
+
             modelBuilder.Entity("MilestonesApp.Data.Entities.SeenAward", b =>
                 {
                     b.Property<long>("UserMilestoneId")
@@ -873,6 +902,18 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_key_windows_api_keys_api_key_id");
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.MilestoneText", b =>
+                {
+                    b.HasOne("MilestonesApp.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_texts_milestones_milestone_id");
+
+                    b.Navigation("Milestone");
                 });
 
             modelBuilder.Entity("MilestonesApp.Data.Entities.SeenAward", b =>
