@@ -83,8 +83,9 @@ public sealed partial class CelebrationOverlay
             return;
         }
 
-        // A card replaced by the next one keeps the focus in the overlay; only the last one closing gives it back.
-        focusPending = module is not null && (current is not null || shown is not null);
+        // A card replaced by the next one keeps the focus in the overlay; only the last one closing gives it back. A card
+        // shown before the module has loaded is focused once it has (MoveFocusAsync waits for it).
+        focusPending = current is not null || shown is not null;
         shown = current;
         shownNumber++;
         focusInside = false;
