@@ -10,6 +10,10 @@ internal sealed partial class MilestoneTranslationRefresher(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    // Made with the service, not in ExecuteAsync (which .NET runs on a background thread after start), so the first
+    // interval counts from start and no tick is lost to a slow thread pool.
+    private readonly PeriodicTimer ticks = new(Interval, time);
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await translations.RefreshAsync(cancellationToken);
@@ -18,8 +22,7 @@ internal sealed partial class MilestoneTranslationRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await ticks.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -31,6 +34,12 @@ internal sealed partial class MilestoneTranslationRefresher(
                 LogRefreshFailed(logger, problem);
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        ticks.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reread the milestone translations; keeping the last ones read")]
