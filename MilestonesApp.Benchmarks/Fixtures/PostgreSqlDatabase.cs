@@ -50,6 +50,9 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The node that migrated, seeded and caught the database up.</summary>
+    public IServiceProvider FirstNode => nodes[0].Services;
+
     /// <summary>The server the benchmarks may use, or null when none is configured.</summary>
     public static string? Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Data.Notifications;
 using MilestonesApp.Engine;
+using MilestonesApp.Engine.Storage;
 using Npgsql;
 
 namespace MilestonesApp.Data;
@@ -73,7 +74,8 @@ public static class DataServiceExtensions
         var connectionString = npgsql.ToString();
         services.AddPooledDbContextFactory<PostgreSqlAppDbContext>(db => DatabaseRegistration.Configure(db, DatabaseProvider.PostgreSql, connectionString, interceptor: null));
         services.AddSingleton<IDbContextFactory<AppDbContext>, DerivedContextFactory<PostgreSqlAppDbContext>>();
-        services.AddSingleton<IEngineDatabase>(new PostgreSqlEngineDatabase(connectionString));
+        services.AddSingleton<IEngineDatabase>(_ => PostgreSqlEngineDatabase.Create(connectionString));
+        services.AddSingleton<IEventIntake, PostgreSqlEventIntake>();
         AddAwardNotifications(services, connectionString);
     }
 

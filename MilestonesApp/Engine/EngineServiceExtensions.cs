@@ -37,6 +37,7 @@ public static class EngineServiceExtensions
         builder.Services.AddSingleton<MilestoneProgressReader>();
         builder.Services.AddSingleton<LoginCatchUp>();
         builder.Services.AddSingleton<AwardGranting>();
+        builder.Services.TryAddSingleton<IEventIntake, SequentialEventIntake>();
         builder.Services.AddSingleton<EventEvaluation>();
         builder.Services.AddSingleton<MilestoneEngine>();
         builder.Services.AddSingleton<EngineWritePath>();

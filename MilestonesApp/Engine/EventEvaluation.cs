@@ -4,8 +4,8 @@ using MilestonesApp.Engine.Storage;
 namespace MilestonesApp.Engine;
 
 /// <summary>
-/// What an event's transaction decides once the event is stored: its stats first (on PostgreSQL the upsert's row lock
-/// is what orders one user's events, so nothing is evaluated before it), then, by the event's place in the user's time
+/// What an event's transaction decides once the event is stored and its stats applied (<see cref="IEventIntake"/>: on
+/// PostgreSQL the upsert's row lock is what orders one user's events, so nothing is evaluated before it), then, by the event's place in the user's time
 /// line, one of three: an in-order login catches up on every milestone the user lacks; another in-order event
 /// evaluates the milestones it triggers; a late event (older than the user's latest) moves receipts it proves earlier
 /// and evaluates every milestone in time order.
@@ -18,10 +18,10 @@ internal sealed class EventEvaluation(
     WindowCountBounds windowBounds,
     EngineMetrics metrics)
 {
-    public async Task<EventWritten> EvaluateAsync(DomainEvent domainEvent, long eventId, DateTimeOffset now, EngineStore store, CancellationToken cancellationToken)
+    public async Task<EventWritten> EvaluateAsync(DomainEvent domainEvent, RecordedIntake intake, DateTimeOffset now, EngineStore store, CancellationToken cancellationToken)
     {
-        var recorded = new RecordedEvent(eventId, domainEvent.EventType, StoredTime.Truncate(domainEvent.OccurredAt));
-        var applied = await store.Stats.ApplyAsync(domainEvent.UserId, StatsProjection.DeltaOf(recorded.EventType, recorded.OccurredAt), cancellationToken);
+        var recorded = new RecordedEvent(intake.EventId, domainEvent.EventType, StoredTime.Truncate(domainEvent.OccurredAt));
+        var applied = intake.Applied;
         var catalog = await definitions.ForVersionAsync(store, applied.CatalogVersion, cancellationToken);
         var step = new Step(recorded, applied, catalog, store, now);
         if (recorded.OccurredAt < applied.Stats.LastActivityAt)

@@ -11,6 +11,7 @@ namespace MilestonesApp.Engine;
 internal sealed class MilestoneEngine(
     MilestoneDefinitionCache definitions,
     IEngineWriter writer,
+    IEventIntake intake,
     EventEvaluation evaluation,
     LoginCatchUp catchUp,
     WindowCountBounds windowBounds,
@@ -36,8 +37,9 @@ internal sealed class MilestoneEngine(
         DomainEvent domainEvent, string? metadata, AlongsideWrite? alongside, EngineStore store, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var written = await store.Events.TryInsertAsync(domainEvent, metadata, now, cancellationToken) is { } eventId
-            ? await evaluation.EvaluateAsync(domainEvent, eventId, now, store, cancellationToken)
+        var delta = StatsProjection.DeltaOf(domainEvent.EventType, StoredTime.Truncate(domainEvent.OccurredAt));
+        var written = await intake.TryRecordAsync(store, domainEvent, metadata, now, delta, cancellationToken) is { } recorded
+            ? await evaluation.EvaluateAsync(domainEvent, recorded, now, store, cancellationToken)
             : await ReplayDuplicateAsync(domainEvent, metadata, store, cancellationToken);
         if (alongside is not null)
         {

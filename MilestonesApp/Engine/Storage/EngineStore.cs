@@ -32,6 +32,9 @@ internal sealed class EngineStore
 
     public CatalogTable Catalog { get; }
 
+    /// <summary>The command cache the tables share, for a provider's own statements (<see cref="IEventIntake"/>).</summary>
+    public SqlCommands Commands => commands;
+
     /// <summary>The connection the statements run on, for work that shares the engine's transaction.</summary>
     public DbConnection Connection => commands.Connection;
 

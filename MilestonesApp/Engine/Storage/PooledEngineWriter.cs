@@ -1,21 +1,63 @@
+using System.Collections.Concurrent;
 using System.Data;
 
 namespace MilestonesApp.Engine.Storage;
 
 /// <summary>
-/// PostgreSQL: each write in a transaction of its own, on a pooled connection, in READ COMMITTED, with no gate: the
-/// nodes write concurrently. The stats-row upsert that each event runs before it evaluates anything locks the user's
-/// row until commit, so a second writer for that user waits there, and its later statements see the first's event.
-/// Commits are not grouped here: the server already lets concurrent commits share one WAL flush.
+/// PostgreSQL: each write in a transaction of its own, in READ COMMITTED, with no gate: the nodes write concurrently.
+/// The stats-row upsert that each event runs before it evaluates anything locks the user's row until commit, so a
+/// second writer for that user waits there, and its later statements see the first's event. Commits are not grouped
+/// here: the server already lets concurrent commits share one WAL flush.
 /// </summary>
-internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWriter
+/// <remarks>
+/// Connections are kept open between writes, each with its store (its commands, prepared on the server once they
+/// recur), and the one used last is handed out first. A pool that hands out its idle connections in turn spread one
+/// writer over every server process the pool ever opened (16 after a burst), each with cold caches and statements of
+/// its own to prepare; kept last-in first-out, one writer stays on one process and N concurrent writers on N.
+/// </remarks>
+internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWriter, IAsyncDisposable
 {
+    // More kept idle than writers ever run at once would only hold server processes; beyond this, returned to the pool.
+    private const int MostKept = 16;
+
+    private readonly ConcurrentStack<EngineStore> kept = new();
+
     public async Task<T> WriteAsync<T>(Func<EngineStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var result = await work(new EngineStore(connection, transaction), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var store = kept.TryPop(out var idle) ? idle : new EngineStore(await database.OpenConnectionAsync(cancellationToken), transaction: null);
+        T result;
+        try
+        {
+            await using var transaction = await store.Connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            store.Transaction = transaction;
+            result = await work(store, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // A failed write may leave the connection broken or mid-command (a cancellation): it is not kept.
+            await store.Connection.DisposeAsync();
+            throw;
+        }
+
+        store.Transaction = null;
+        if (kept.Count < MostKept)
+        {
+            kept.Push(store);
+        }
+        else
+        {
+            await store.Connection.DisposeAsync();
+        }
+
         return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (kept.TryPop(out var store))
+        {
+            await store.Connection.DisposeAsync();
+        }
     }
 }

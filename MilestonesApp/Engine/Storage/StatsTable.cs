@@ -12,8 +12,15 @@ internal sealed class StatsTable(SqlCommands commands)
     // the unique constraint still refuses a second award (see AwardTable.TryInsertAsync), so that costs only an evaluation.
     // The benchmarks keep a copy of the upsert: it is the raw floor the engine is measured against (B0).
     internal const string ApplyStatsSql = $"""
-        INSERT INTO user_stats (user_id, login_count, total_wins, total_habits_completed, last_login_at, last_activity_at)
+        INSERT INTO user_stats ({InsertedColumns})
         VALUES (@user_id, @login_count, @total_wins, @total_habits_completed, @last_login_at, @last_activity_at)
+        {UpsertSql}
+        """;
+
+    internal const string InsertedColumns = "user_id, login_count, total_wins, total_habits_completed, last_login_at, last_activity_at";
+
+    /// <summary>The upsert's conflict clause and what it returns, for a provider's variant of the statement (read by <see cref="ReadApplied"/>).</summary>
+    internal const string UpsertSql = $"""
         ON CONFLICT (user_id) DO UPDATE SET
             login_count = user_stats.login_count + excluded.login_count,
             total_wins = user_stats.total_wins + excluded.total_wins,
@@ -23,8 +30,8 @@ internal sealed class StatsTable(SqlCommands commands)
             last_activity_at = CASE WHEN user_stats.last_activity_at IS NULL OR excluded.last_activity_at > user_stats.last_activity_at
                 THEN excluded.last_activity_at ELSE user_stats.last_activity_at END
         RETURNING login_count, total_wins, total_habits_completed, last_login_at, last_activity_at, evaluated_version, evaluated_through,
-            ({CatalogTable.VersionSql}),
-            (SELECT string_agg(CAST(milestone_id AS TEXT), ',') FROM user_milestones WHERE user_milestones.user_id = @user_id)
+            ({CatalogTable.VersionSql}) AS catalog_version,
+            (SELECT string_agg(CAST(milestone_id AS TEXT), ',') FROM user_milestones WHERE user_milestones.user_id = @user_id) AS held
         """;
 
     /// <summary>
@@ -42,17 +49,23 @@ internal sealed class StatsTable(SqlCommands commands)
             ("last_activity_at", delta.LastActivityAt.ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
+        return ReadApplied(userId, reader, first: 0);
+    }
+
+    /// <summary>The columns <see cref="UpsertSql"/> returns, from <paramref name="first"/> on.</summary>
+    internal static AppliedStats ReadApplied(string userId, DbDataReader reader, int first)
+    {
         var held = new HashSet<int>();
-        if (!reader.IsDBNull(8))
+        if (!reader.IsDBNull(first + 8))
         {
-            var ids = reader.GetString(8).AsSpan();
+            var ids = reader.GetString(first + 8).AsSpan();
             foreach (var range in ids.Split(','))
             {
                 held.Add(int.Parse(ids[range], CultureInfo.InvariantCulture));
             }
         }
 
-        return new AppliedStats(ReadStats(userId, reader), ReadMark(reader, 5), reader.GetInt64(7), held);
+        return new AppliedStats(ReadStats(userId, reader, first), ReadMark(reader, first + 5), reader.GetInt64(first + 7), held);
     }
 
     public async Task<UserStatsSnapshot> ReadAsync(string userId, CancellationToken cancellationToken)
@@ -125,6 +138,7 @@ internal sealed class StatsTable(SqlCommands commands)
     private static CatchUpMark? ReadMark(DbDataReader reader, int first) =>
         reader.IsDBNull(first) || reader.IsDBNull(first + 1) ? null : new CatchUpMark(reader.GetInt64(first), SqlCommands.Time(reader, first + 1));
 
-    private static UserStatsSnapshot ReadStats(string userId, DbDataReader reader) => new(
-        userId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), SqlCommands.NullableTime(reader, 3), SqlCommands.NullableTime(reader, 4));
+    private static UserStatsSnapshot ReadStats(string userId, DbDataReader reader, int first = 0) => new(
+        userId, reader.GetInt64(first), reader.GetInt64(first + 1), reader.GetInt64(first + 2),
+        SqlCommands.NullableTime(reader, first + 3), SqlCommands.NullableTime(reader, first + 4));
 }
