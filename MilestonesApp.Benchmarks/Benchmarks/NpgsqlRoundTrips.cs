@@ -6,7 +6,8 @@ namespace MilestonesApp.Benchmarks.Benchmarks;
 /// Counts the round trips a PostgreSQL writer makes, from Npgsql's own tracing: one activity per command or batch sent
 /// (a batch is one trip), and how many of them ran a prepared statement. A transaction's BEGIN travels with its first
 /// command, so it is no trip of its own; its COMMIT is one, which the caller adds (Npgsql traces no commit). Listening
-/// costs time, so it counts in a pass of its own, never in the timed rounds.
+/// costs time, so it counts in a pass of its own, never in the timed rounds. Only commands on the named database count:
+/// the other nodes in the process poll theirs meanwhile.
 /// </summary>
 internal sealed class NpgsqlRoundTrips : IDisposable
 {
@@ -15,8 +16,11 @@ internal sealed class NpgsqlRoundTrips : IDisposable
     private int prepared;
     private int other;
 
-    public NpgsqlRoundTrips()
+    private readonly string database;
+
+    public NpgsqlRoundTrips(string database)
     {
+        this.database = database;
         listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
@@ -38,6 +42,11 @@ internal sealed class NpgsqlRoundTrips : IDisposable
         if (activity.GetTagItem("db.query.text") is null && activity.GetTagItem("db.statement") is null)
         {
             Interlocked.Increment(ref other);
+            return;
+        }
+
+        if (activity.GetTagItem("db.namespace") is string name && name != database)
+        {
             return;
         }
 

@@ -44,7 +44,7 @@ internal static class PostgreSqlBenchmark
         var single = await Timing.InterleaveAsync(
             [() => Timing.RunAsync(raw.RecordAsync, rawEvents, EventsPerRun), () => Timing.RunAsync(engine.RecordAsync, engineEvents, EventsPerRun)],
             Rounds, "P0 / P1");
-        var trips = await CountRoundTripsAsync(raw, rawEvents, engine, engineEvents);
+        var trips = await CountRoundTripsAsync((raw, rawEvents, rawData.Name), (engine, engineEvents, engineData.Name));
 
         // Each writer its own slice of the users, as in B2, so the nodes are measured, not one user's row lock.
         var writers = WritersPerNode * nodes.Length;
@@ -81,23 +81,42 @@ internal static class PostgreSqlBenchmark
 
     /// <summary>
     /// Round trips per event, in a pass of its own after the timed rounds (tracing costs time): the commands Npgsql
-    /// sent plus each event's commit, with how many ran prepared, and for the engine how many awards the events made.
+    /// sent plus each event's commit, with how many ran prepared; the engine's also split by the awards each event made.
     /// </summary>
-    private static async Task<(string Raw, string Engine)> CountRoundTripsAsync(RawNpgsqlWriter raw, EventStream rawEvents, EngineOn engine, EventStream engineEvents)
+    private static async Task<(string Raw, string Engine)> CountRoundTripsAsync(
+        (RawNpgsqlWriter Writer, EventStream Events, string Database) raw, (EngineOn Writer, EventStream Events, string Database) engine)
     {
-        using var counter = new NpgsqlRoundTrips();
-        counter.Take();
-        await Timing.RunAsync(raw.RecordAsync, rawEvents, CountedEvents);
-        var rawCount = counter.Take();
-        var awardsBefore = engine.Awards;
-        await Timing.RunAsync(engine.RecordAsync, engineEvents, CountedEvents);
-        var engineCount = counter.Take();
-        var awards = (double)(engine.Awards - awardsBefore) / CountedEvents;
-        Progress.Say($"P0 / P1 round trips over {CountedEvents} events each: raw {rawCount}, engine {engineCount} (commands, prepared, other traced), {awards:F2} awards/event");
-        return (Describe(rawCount), $"{Describe(engineCount)}, {awards:F2} awards/event");
+        (int Commands, int Prepared, int Other) rawCount;
+        using (var counter = new NpgsqlRoundTrips(raw.Database))
+        {
+            await Timing.RunAsync(raw.Writer.RecordAsync, raw.Events, CountedEvents);
+            rawCount = counter.Take();
+        }
 
-        static string Describe((int Commands, int Prepared, int Other) count) =>
-            $"{(double)(count.Commands + CountedEvents) / CountedEvents:F2} round trips/event ({(double)count.Commands / CountedEvents:F2} commands + the commit, {(double)count.Prepared / Math.Max(1, count.Commands):P0} prepared)";
+        // Event by event, so the trips of an event that awards nothing show apart from those of one that awards.
+        var byAwards = new SortedDictionary<long, (int Events, int Commands)>();
+        var (commands, prepared) = (0, 0);
+        using (var counter = new NpgsqlRoundTrips(engine.Database))
+        {
+            for (var i = 0; i < CountedEvents; i++)
+            {
+                var awardsBefore = engine.Writer.Awards;
+                await engine.Writer.RecordAsync(engine.Events.Next());
+                var count = counter.Take();
+                var awards = engine.Writer.Awards - awardsBefore;
+                var (events, sent) = byAwards.GetValueOrDefault(awards);
+                byAwards[awards] = (events + 1, sent + count.Commands);
+                (commands, prepared) = (commands + count.Commands, prepared + count.Prepared);
+            }
+        }
+
+        var split = string.Join(", ", byAwards.Select(group =>
+            $"{group.Key} awards: {(double)(group.Value.Commands + group.Value.Events) / group.Value.Events:F2} (n={group.Value.Events})"));
+        Progress.Say($"P0 / P1 round trips over {CountedEvents} events each: raw {rawCount}; engine {commands} commands, {prepared} prepared; by awards per event {split}");
+        return (Describe(rawCount.Commands, rawCount.Prepared), $"{Describe(commands, prepared)}; by awards made: {split}");
+
+        static string Describe(int commands, int prepared) =>
+            $"{(double)(commands + CountedEvents) / CountedEvents:F2} round trips/event ({(double)commands / CountedEvents:F2} commands + the commit, {(double)prepared / Math.Max(1, commands):P0} prepared)";
     }
 
     /// <summary>One app node's engine, counting the awards it reports.</summary>

@@ -50,6 +50,9 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The database's name on the server.</summary>
+    public string Name => name;
+
     /// <summary>The node that migrated, seeded and caught the database up.</summary>
     public IServiceProvider FirstNode => nodes[0].Services;
 

@@ -33,7 +33,7 @@ internal sealed class SqliteEngineDatabase(string connectionString, string pragm
 /// The engine's connections on PostgreSQL, from one <see cref="NpgsqlDataSource"/> per app: a pool of its own, apart
 /// from EF Core's and the award listener's, so the engine's hot connections are not handed to other work in between.
 /// </summary>
-internal sealed class PostgreSqlEngineDatabase(NpgsqlDataSource dataSource) : IEngineDatabase, IAsyncDisposable
+internal sealed class PostgreSqlEngineDatabase(NpgsqlDataSource dataSource) : IEngineDatabase, IDisposable, IAsyncDisposable
 {
     public bool HasSingleWriter => false;
 
@@ -49,6 +49,9 @@ internal sealed class PostgreSqlEngineDatabase(NpgsqlDataSource dataSource) : IE
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
+
+    // Both: a service provider disposed without await refuses a singleton that is only asynchronously disposable.
+    public void Dispose() => dataSource.Dispose();
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -15,7 +15,7 @@ namespace MilestonesApp.Engine.Storage;
 /// writer over every server process the pool ever opened (16 after a burst), each with cold caches and statements of
 /// its own to prepare; kept last-in first-out, one writer stays on one process and N concurrent writers on N.
 /// </remarks>
-internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWriter, IAsyncDisposable
+internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWriter, IDisposable, IAsyncDisposable
 {
     // More kept idle than writers ever run at once would only hold server processes; beyond this, returned to the pool.
     private const int MostKept = 16;
@@ -51,6 +51,15 @@ internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWrit
         }
 
         return result;
+    }
+
+    // Both: a service provider disposed without await refuses a singleton that is only asynchronously disposable.
+    public void Dispose()
+    {
+        while (kept.TryPop(out var store))
+        {
+            store.Connection.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()
