@@ -7,10 +7,11 @@ namespace MilestonesApp.Benchmarks.Harness;
 /// <summary>
 /// Writers at once, one stream each, each making <paramref name="callsPerWriter"/> calls of <paramref name="eventsPerCall"/>
 /// events one after another: a run's events per second and process CPU per event (<see cref="RunSample"/>), every
-/// call's latency and the errors, which it names on stderr under the row's id. Made for
-/// <see cref="Timing.InterleaveAsync"/>, whose first round is a warm-up: the latencies of a load's first run are left out.
+/// call's latency and the errors, which it names on stderr under the row's id. The latencies of the first
+/// <paramref name="warmUpRuns"/> runs are left out (<see cref="Timing.InterleaveAsync"/>'s first round is one).
 /// </summary>
-internal sealed class CallLoad(string id, Func<IReadOnlyList<DomainEvent>, Task> send, EventStream[] streams, int callsPerWriter, int eventsPerCall = 1)
+internal sealed class CallLoad(
+    string id, Func<IReadOnlyList<DomainEvent>, Task> send, EventStream[] streams, int callsPerWriter, int eventsPerCall = 1, int warmUpRuns = 1)
 {
     private readonly List<List<double>> runs = [];
     private int errors;
@@ -19,8 +20,8 @@ internal sealed class CallLoad(string id, Func<IReadOnlyList<DomainEvent>, Task>
 
     public int EventsPerRun => streams.Length * callsPerWriter * eventsPerCall;
 
-    /// <summary>Every measured call's latency in ms, the warm-up run's left out.</summary>
-    public Distribution Latency => new(runs.Skip(1).SelectMany(run => run));
+    /// <summary>Every measured call's latency in ms, the warm-up runs' left out.</summary>
+    public Distribution Latency => new(runs.Skip(warmUpRuns).SelectMany(run => run));
 
     public async Task<RunSample> RunAsync()
     {
