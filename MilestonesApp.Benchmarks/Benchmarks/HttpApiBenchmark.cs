@@ -37,10 +37,31 @@ internal static class HttpApiBenchmark
         await RunRowAsync(workspace.Copy(seededPath, "b7b.db"), history, batch: true),
     ];
 
+    /// <summary>
+    /// B7p: B7 on PostgreSQL, for the app's CPU per event on each provider, in-process and through the API (the same
+    /// history shape as P0 to P2, on a database of its own). Not run without a server.
+    /// </summary>
+    public static async Task<ResultRow> RunOnPostgreSqlAsync()
+    {
+        if (PostgreSqlDatabase.Server is not { } server)
+        {
+            return new ResultRow("B7p", "B7 on PostgreSQL", $"not run: set {PostgreSqlDatabase.Variable}", "", "", "not run");
+        }
+
+        var history = HistoryShape.EndingLastMonth(users: 1_000, eventsPerUser: 20, days: 365);
+        await using var database = await PostgreSqlDatabase.CreateAsync(server, history, extraMilestones: 17);
+        await using var app = AppServer.StartOnPostgreSql(database.ConnectionString);
+        return await RunRowAsync(app, history, "B7p", batch: false);
+    }
+
     private static async Task<ResultRow> RunRowAsync(string databasePath, HistoryShape history, bool batch)
     {
-        var id = batch ? "B7b" : "B7";
         await using var app = AppServer.Start(databasePath);
+        return await RunRowAsync(app, history, batch ? "B7b" : "B7", batch);
+    }
+
+    private static async Task<ResultRow> RunRowAsync(AppServer app, HistoryShape history, string id, bool batch)
+    {
         var key = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(id);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = app.Address };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
@@ -87,9 +108,10 @@ internal static class HttpApiBenchmark
         var goal = batch ? BatchGoal : SingleGoal;
         Progress.Say($"{id}: HTTP max {overHttp.Latency.Max:F1} ms, in-process max {inProcess.Latency.Max:F1} ms; CPU per event HTTP = {cpu.Median:F2} × in-process");
         return new ResultRow(id,
-            batch
+            (batch
                 ? $"POST /api/v1/events/batch of {BatchSize}, {Clients} concurrent clients over loopback, vs the same load recorded in-process"
-                : $"POST /api/v1/events, {Clients} concurrent clients over loopback, vs the same load recorded in-process",
+                : $"POST /api/v1/events, {Clients} concurrent clients over loopback, vs the same load recorded in-process") +
+            (id == "B7p" ? $", on PostgreSQL ({history.Users:N0} users, {history.TotalEvents:N0} prior events)" : ""),
             $"HTTP {Side(samples[0], overHttp)}; in-process {Side(samples[1], inProcess)}; HTTP = {ratio.Median:F2} × in-process " +
             $"(process CPU per event, client included: {cpu.Median:F2} ×){floorText}; errors {errors}",
             ratio.SpreadText,
