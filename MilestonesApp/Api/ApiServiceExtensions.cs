@@ -11,7 +11,7 @@ public static class ApiServiceExtensions
     public static IHostApplicationBuilder AddEventsApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EventsApiOptions>().BindConfiguration(EventsApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddSingleton<ApiKeyService>();
+        builder.Services.AddApiKeys();
         builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddSingleton<ApiRoutes>();
         builder.Services.AddSingleton<ApiProblems>();
@@ -33,6 +33,15 @@ public static class ApiServiceExtensions
             openApi.AddSchemaTransformer<EventsApiSchemas>();
         });
         return builder;
+    }
+
+    /// <summary>The API's keys, checked from memory and kept in step with other nodes' changes.</summary>
+    public static IServiceCollection AddApiKeys(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiKeyDirectory>();
+        services.AddHostedService<ApiKeyRefresher>();
+        services.TryAddSingleton<ApiKeyService>();
+        return services;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MilestonesApp.Data;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Api;
@@ -9,7 +7,7 @@ namespace MilestonesApp.Api;
 /// path to the engine's tables. The API first says every problem of the event at once (what is missing, unreadable,
 /// or a user id or type the engine would refuse); the engine's own validation then decides the rest.
 /// </summary>
-internal sealed class EventRecorder(IMilestoneEngine engine, IDbContextFactory<AppDbContext> dbFactory, ApiProblems problems)
+internal sealed class EventRecorder(IMilestoneEngine engine, ApiProblems problems)
 {
     public async Task<RecordOutcome> RecordAsync(EventRequest request, CancellationToken cancellationToken)
     {
@@ -24,8 +22,7 @@ internal sealed class EventRecorder(IMilestoneEngine engine, IDbContextFactory<A
             var result = await engine.RecordAsync(
                 new DomainEvent(request.UserId!, request.Type!, request.OccurredAt!.Value, request.Metadata, request.IdempotencyKey),
                 cancellationToken);
-            var awards = await DescribeAsync(request.UserId!, result.NewlyAwarded, cancellationToken);
-            return new RecordOutcome.Recorded(new EventResponse(result.EventId, result.WasDuplicate, awards));
+            return new RecordOutcome.Recorded(new EventResponse(result.EventId, result.WasDuplicate, Describe(result.NewlyAwarded)));
         }
         catch (InvalidDomainEventException refused)
         {
@@ -37,21 +34,9 @@ internal sealed class EventRecorder(IMilestoneEngine engine, IDbContextFactory<A
         }
     }
 
-    // The engine reports when each award was granted; a receipt's other time, when its condition first held, is on the award's row.
-    private async Task<IReadOnlyList<AwardResponse>> DescribeAsync(string userId, IReadOnlyList<AwardedMilestone> awards, CancellationToken cancellationToken)
-    {
-        if (awards.Count == 0)
-        {
-            return [];
-        }
-
-        var codes = awards.Select(a => a.Code).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var achievedAt = await db.UserMilestones.AsNoTracking()
-            .Where(a => a.UserId == userId && codes.Contains(a.Milestone!.Code))
-            .Select(a => new { a.Milestone!.Code, a.AchievedAt })
-            .ToDictionaryAsync(a => a.Code, a => a.AchievedAt, cancellationToken);
-        return awards.Select(a => new AwardResponse(
-            a.Code, a.Title, a.Description, a.Icon, a.Animation.ToString(), a.AnimationData, achievedAt[a.Code], a.AwardedAt)).ToList();
-    }
+    // The engine reports both of an award's times, so the answer needs no read of its own.
+    private static IReadOnlyList<AwardResponse> Describe(IReadOnlyList<AwardedMilestone> awards) =>
+        awards.Count == 0 ? [] : [.. awards.Select(a => new AwardResponse(
+            a.Code, a.Title, a.Description, a.Icon, a.Animation.ToString(), a.AnimationData,
+            a.AchievedAt ?? throw new InvalidOperationException($"The engine reported {a.Code} without when it was achieved."), a.AwardedAt))];
 }

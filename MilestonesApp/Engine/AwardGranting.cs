@@ -17,6 +17,6 @@ internal sealed class AwardGranting
         EngineStore store, string userId, ActiveMilestone milestone, RecordedEvent achievedBy, long awardedByEventId, DateTimeOffset now,
         CancellationToken cancellationToken) =>
         await store.Awards.TryInsertAsync(userId, milestone.Id, achievedBy, awardedByEventId, now, cancellationToken)
-            ? new GrantedAward(milestone.Definition, StoredTime.Truncate(now))
+            ? new GrantedAward(milestone.Definition, StoredTime.Truncate(now), StoredTime.Truncate(achievedBy.OccurredAt))
             : null;
 }

@@ -1,6 +1,10 @@
 namespace MilestonesApp.Engine;
 
-/// <summary>A milestone granted to a user, with texts already translated for the current UI culture.</summary>
+/// <summary>
+/// A milestone granted to a user, with texts already translated for the current UI culture. <see cref="AchievedAt"/>
+/// is when its condition first held (the receipt's time), known to the engine that granted it; an award made up outside
+/// the engine (an admin's preview) has none.
+/// </summary>
 public sealed record AwardedMilestone(
     string Code,
     string Title,
@@ -8,4 +12,5 @@ public sealed record AwardedMilestone(
     string Icon,
     AnimationKind Animation,
     string? AnimationData,
-    DateTimeOffset AwardedAt);
+    DateTimeOffset AwardedAt,
+    DateTimeOffset? AchievedAt = null);

@@ -61,7 +61,7 @@ internal sealed class DependentAwards(MilestoneDefinitionCache definitions)
                 }
                 else if (await store.Awards.TryInsertAsync(userId, dependent.Id, first, awardedBy, now, cancellationToken))
                 {
-                    awarded.Add(new GrantedAward(dependent.Definition, StoredTime.Truncate(now)));
+                    awarded.Add(new GrantedAward(dependent.Definition, StoredTime.Truncate(now), StoredTime.Truncate(first.OccurredAt)));
                     held[code] = first;
                     next.Add(code);
                 }

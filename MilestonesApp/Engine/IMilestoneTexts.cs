@@ -21,15 +21,17 @@ internal sealed class DefinitionTexts : IMilestoneTexts
 
 public static class MilestoneTextsExtensions
 {
-    public static AwardedMilestone Award(this IMilestoneTexts texts, MilestoneDefinition definition, DateTimeOffset awardedAt) => new(
+    public static AwardedMilestone Award(
+        this IMilestoneTexts texts, MilestoneDefinition definition, DateTimeOffset awardedAt, DateTimeOffset? achievedAt = null) => new(
         definition.Code,
         texts.Title(definition),
         texts.Description(definition),
         definition.Icon,
         definition.Animation,
         definition.AnimationData,
-        awardedAt);
+        awardedAt,
+        achievedAt);
 
     internal static IReadOnlyList<AwardedMilestone> Describe(this IMilestoneTexts texts, IReadOnlyList<GrantedAward> granted) =>
-        granted.Count == 0 ? [] : [.. granted.Select(award => texts.Award(award.Definition, award.AwardedAt))];
+        granted.Count == 0 ? [] : [.. granted.Select(award => texts.Award(award.Definition, award.AwardedAt, award.AchievedAt))];
 }

@@ -66,7 +66,7 @@ internal sealed class MilestoneEngine(
     }
 
     private async Task<IReadOnlyList<GrantedAward>> GrantedAsync(
-        EngineStore store, IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)> granted, CancellationToken cancellationToken)
+        EngineStore store, IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt, DateTimeOffset AchievedAt)> granted, CancellationToken cancellationToken)
     {
         if (granted.Count == 0)
         {
@@ -80,6 +80,6 @@ internal sealed class MilestoneEngine(
             byId = (await store.Catalog.MilestonesAsync(activeOnly: false, cancellationToken)).ToDictionary(m => m.Id, m => m.Definition);
         }
 
-        return [.. granted.Select(award => new GrantedAward(byId[award.MilestoneId], award.AwardedAt))];
+        return [.. granted.Select(award => new GrantedAward(byId[award.MilestoneId], award.AwardedAt, award.AchievedAt))];
     }
 }

@@ -25,6 +25,6 @@ internal static class ApiKeySecret
     public static bool IsWellFormed(string? key) =>
         key is { Length: > PrefixLength } && key.StartsWith(Marker, StringComparison.Ordinal);
 
-    public static bool Matches(string presented, byte[] storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Hash(presented), storedHash);
+    public static bool Matches(byte[] presentedHash, byte[] storedHash) =>
+        CryptographicOperations.FixedTimeEquals(presentedHash, storedHash);
 }

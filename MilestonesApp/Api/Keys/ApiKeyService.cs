@@ -7,10 +7,13 @@ using MilestonesApp.Engine;
 namespace MilestonesApp.Api.Keys;
 
 /// <summary>
-/// Creates, lists, revokes and checks the events API's keys. Every check reads the database, so a key revoked on any
-/// node is refused by the next request.
+/// Creates, lists, revokes and checks the events API's keys. With the API's <see cref="ApiKeyDirectory"/> a check finds
+/// a live key in memory, and reads the database only for a key it does not hold (one created on another node since its
+/// last refresh, or no key at all); a key revoked on this node is refused by the next request, on another node within
+/// <see cref="ApiKeyRefresher.Interval"/>. Without one (a host that does not serve the API) every check reads the database.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, AppWritePath writes, TimeProvider time)
+public sealed class ApiKeyService(
+    IDbContextFactory<AppDbContext> dbFactory, AppWritePath writes, TimeProvider time, ApiKeyDirectory? directory = null)
 {
     public async Task<CreatedApiKey> CreateAsync(string? name, CancellationToken cancellationToken = default)
     {
@@ -35,12 +38,14 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, App
             return await db.SaveChangesAsync(token);
         }, cancellationToken);
 
+        await RereadAsync(cancellationToken);
         return new CreatedApiKey(Describe(row), key);
     }
 
     /// <summary>Revokes the live key of that name; from this moment every request with it gets 401.</summary>
-    public Task<ApiKeyInfo> RevokeAsync(string name, CancellationToken cancellationToken = default) =>
-        writes.WriteAsync(async (db, token) =>
+    public async Task<ApiKeyInfo> RevokeAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var revoked = await writes.WriteAsync(async (db, token) =>
         {
             var row = await db.ApiKeys.SingleOrDefaultAsync(k => k.Name == name && k.RevokedAt == null, token)
                 ?? throw new ApiKeyException(ApiKeyProblem.UnknownName, $"No live key is named '{name}'.");
@@ -48,6 +53,10 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, App
             await db.SaveChangesAsync(token);
             return Describe(row);
         }, cancellationToken);
+
+        await RereadAsync(cancellationToken);
+        return revoked;
+    }
 
     /// <summary>Every key, live and revoked, newest first.</summary>
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)
@@ -65,11 +74,26 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, App
             return null;
         }
 
+        var hash = ApiKeySecret.Hash(presented!);
+        if (directory?.Find(hash) is { } known)
+        {
+            return known;
+        }
+
         var prefix = ApiKeySecret.PrefixOf(presented!);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
-        return row is { RevokedAt: null } && ApiKeySecret.Matches(presented!, row.Hash) ? Describe(row) : null;
+        return row is { RevokedAt: null } && ApiKeySecret.Matches(hash, row.Hash) ? Describe(row) : null;
     }
 
-    private static ApiKeyInfo Describe(ApiKey row) => new(row.Id, row.Name, row.Prefix, row.CreatedAt, row.RevokedAt);
+    // After the write has committed: a reader of the directory never sees a key the database does not hold.
+    private async Task RereadAsync(CancellationToken cancellationToken)
+    {
+        if (directory is not null)
+        {
+            await directory.RefreshAsync(cancellationToken);
+        }
+    }
+
+    internal static ApiKeyInfo Describe(ApiKey row) => new(row.Id, row.Name, row.Prefix, row.CreatedAt, row.RevokedAt);
 }

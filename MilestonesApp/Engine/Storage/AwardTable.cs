@@ -106,17 +106,18 @@ internal sealed class AwardTable(SqlCommands commands)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The awards that recording the given event granted, with when each was granted, oldest first.</summary>
-    public async Task<IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt)>> GrantedByAsync(long eventId, CancellationToken cancellationToken)
+    /// <summary>The awards that recording the given event granted, with when each was granted and achieved, oldest first.</summary>
+    public async Task<IReadOnlyList<(int MilestoneId, DateTimeOffset AwardedAt, DateTimeOffset AchievedAt)>> GrantedByAsync(
+        long eventId, CancellationToken cancellationToken)
     {
         var command = commands.Command(
-            "SELECT milestone_id, awarded_at FROM user_milestones WHERE awarded_by_event_id = @event_id ORDER BY id",
+            "SELECT milestone_id, awarded_at, achieved_at FROM user_milestones WHERE awarded_by_event_id = @event_id ORDER BY id",
             ("event_id", eventId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var awards = new List<(int, DateTimeOffset)>();
+        var awards = new List<(int, DateTimeOffset, DateTimeOffset)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            awards.Add((reader.GetInt32(0), SqlCommands.Time(reader, 1)));
+            awards.Add((reader.GetInt32(0), SqlCommands.Time(reader, 1), SqlCommands.Time(reader, 2)));
         }
 
         return awards;
