@@ -35,7 +35,14 @@ internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWrit
         }
         catch
         {
-            // A failed write may leave the connection broken or mid-command (a cancellation): it is not kept.
+            // A failed write may leave the connection broken or mid-command (a cancellation): it is not kept. A broken
+            // one most likely means the server restarted or dropped us, and then every kept connection is dead too:
+            // they are let go now rather than each failing one more person's write.
+            if (store.Connection.State != ConnectionState.Open)
+            {
+                await ReleaseKeptAsync();
+            }
+
             await store.Connection.DisposeAsync();
             throw;
         }
@@ -62,7 +69,9 @@ internal sealed class PooledEngineWriter(IEngineDatabase database) : IEngineWrit
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => ReleaseKeptAsync();
+
+    private async ValueTask ReleaseKeptAsync()
     {
         while (kept.TryPop(out var store))
         {
