@@ -24,6 +24,7 @@ public static class ServiceDefaults
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddMeter(EngineMetrics.MeterName)
+                .AddMeter(Webhooks.WebhookMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
