@@ -34,6 +34,7 @@ BenchmarkUnit[] benchmarks =
     new(["B0", "B1"], async () => await SingleWriterBenchmark.RunAsync(workspace, await busyPath.Value, busy)),
     new(["B2"], async () => await ConcurrentWritersBenchmark.RunAsync(workspace, await busyPath.Value, busy)),
     new(["B7"], async () => [await HttpApiBenchmark.RunAsync(workspace, await busyPath.Value, busy)]),
+    new(["B8"], async () => await WebhookOutboxBenchmark.RunAsync(workspace, await busyPath.Value, busy)),
     new(["B3"], async () => [await HistoryGrowthBenchmark.RunAsync(await smallPath.Value, small, await largePath.Value, large)]),
     new(["B4"], async () => await CatchUpLoginBenchmark.RunAsync(workspace)),
     new(["B5"], async () => [await BackfillBenchmark.RunAsync(await largePath.Value, large)]),

@@ -119,6 +119,35 @@ public sealed class WebhookDeliveryTests
         Assert.False(receiver.TryTakeMore(out _));
     }
 
+    [Theory, OnEachProvider]
+    public async Task An_award_committed_before_the_app_stopped_is_delivered_after_a_restart(DatabaseProvider provider)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var database = TestDatabases.Create(provider);
+        try
+        {
+            string messageId;
+            // The first life records the award and stops before any dispatcher sends it: the delivery waits in the outbox.
+            await using (var first = await WebhookHost.StartAsync(database))
+            {
+                await first.KeepOnlyMilestonesAsync(TestMilestones.Count("one_win", StatsCounters.TotalWins, 1));
+                await first.Get<WebhookEndpoints>().AddAsync("crm", receiver.Url, TestContext.Current.CancellationToken);
+                await first.RecordAsync("ana", EventTypes.WinLogged, EngineHost.Now, "win-1");
+                messageId = Assert.Single(await first.DeliveriesAsync()).MessageId;
+            }
+
+            await using var second = await WebhookHost.StartAsync(database);
+            await second.StartDispatchingAsync();
+
+            Assert.Equal(messageId, (await receiver.NextAsync()).Id);
+            await second.WaitForDeliveriesAsync(all => all.Single().Outcome == WebhookOutcome.Delivered);
+        }
+        finally
+        {
+            database.Dispose();
+        }
+    }
+
     private static void AssertBodyDescribes(string body, string userId, string code, UserMilestone? award)
     {
         Assert.NotNull(award);

@@ -57,4 +57,37 @@ public sealed class WebhookNodesTests
         // The dead node's claim, had it woken, records nothing: its lease passed to another claim.
         Assert.Null(await a.Get<WebhookOutbox>().RecordAsync(claimed, new WebhookAttempt(false, "HTTP 500"), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task An_award_on_one_node_wakes_another_node_s_dispatcher_at_once_through_notify()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var a = await WebhookHost.StartAsync(DatabaseProvider.PostgreSql);
+        await using var b = await WebhookHost.StartAsync(a.Database);
+        await a.KeepOnlyMilestonesAsync(TestMilestones.Count("one_win", StatsCounters.TotalWins, 1));
+        await a.Get<WebhookEndpoints>().AddAsync("crm", receiver.Url, TestContext.Current.CancellationToken);
+        await b.StartDispatchingAsync();
+        // Once b has looked and found nothing due, only a wake makes it look again: its fake clock never reaches a poll.
+        await WaitForWebhookListenerAsync(a.Database);
+
+        await a.RecordAsync("ana", EventTypes.WinLogged, EngineHost.Now, "win-1");
+
+        var delivery = Assert.Single(await a.DeliveriesAsync());
+        Assert.Equal(delivery.MessageId, (await receiver.NextAsync()).Id);
+    }
+
+    private static async Task WaitForWebhookListenerAsync(ITestDatabase database)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(WebhookHost.Patience);
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(timeout.Token);
+        await using var listening = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name AND query LIKE 'LISTEN%'", connection);
+        listening.Parameters.AddWithValue("name", PostgreSqlWebhookListener.ApplicationName);
+        while ((long)(await listening.ExecuteScalarAsync(timeout.Token))! == 0)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
 }
