@@ -52,4 +52,18 @@ public sealed class WebhookEndpointsTests
         Assert.DoesNotContain(added.Secret[WebhookSecret.Marker.Length..], stored.ProtectedSecret, StringComparison.Ordinal);
         Assert.Equal(added.Secret, host.Get<WebhookSecrets>().Unprotect(stored.ProtectedSecret));
     }
+
+    [Fact]
+    public async Task Retry_delays_from_the_settings_replace_the_defaults()
+    {
+        await using var host = await EngineHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Milestones:Webhooks:RetryDelays:0"] = "00:00:01", ["Milestones:Webhooks:RetryDelays:1"] = "00:01:00" },
+            addMore: builder => builder.AddMilestonesWebhooks());
+
+        var options = host.Get<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value;
+
+        TimeSpan[] configured = [TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)];
+        Assert.Equal(configured, options.EffectiveRetryDelays);
+        Assert.Equal(WebhookOptions.DefaultRetryDelays, new WebhookOptions().EffectiveRetryDelays);
+    }
 }

@@ -13,9 +13,13 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>The pause before each retry; when they are used up, the delivery is marked failed.</summary>
-    [MinLength(0)]
-    public TimeSpan[] RetryDelays { get; set; } = DefaultRetryDelays;
+    /// <summary>
+    /// The pause before each retry; when they are used up, the delivery is marked failed. Unset, <see cref="DefaultRetryDelays"/>:
+    /// not an initial value, which the configuration binder would append the configured delays to rather than replace.
+    /// </summary>
+    public TimeSpan[]? RetryDelays { get; set; }
+
+    internal IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays is { Length: > 0 } configured ? configured : DefaultRetryDelays;
 
     /// <summary>How long one attempt may take before it counts as a timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

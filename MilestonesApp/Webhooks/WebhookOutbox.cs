@@ -62,8 +62,8 @@ public sealed class WebhookOutbox(
     {
         var now = time.GetUtcNow();
         var attempts = delivery.Attempts + 1;
-        var delays = options.Value.RetryDelays;
-        var outcome = attempt.Succeeded ? WebhookOutcome.Delivered : attempts <= delays.Length ? WebhookOutcome.Pending : WebhookOutcome.Failed;
+        var delays = options.Value.EffectiveRetryDelays;
+        var outcome = attempt.Succeeded ? WebhookOutcome.Delivered : attempts <= delays.Count ? WebhookOutcome.Pending : WebhookOutcome.Failed;
         var next = outcome == WebhookOutcome.Pending && !attempt.Succeeded ? now + delays[attempts - 1] : now;
         var changed = await writes.WriteAsync((db, token) => db.WebhookDeliveries
             .Where(d => d.Id == delivery.Id && d.LeasedBy == delivery.Claim)
