@@ -43,7 +43,19 @@ internal sealed partial class WebhookDispatcher(
         var claimed = await outbox.ClaimAsync(stoppingToken);
         await Task.WhenAll(claimed.Select(async delivery =>
         {
-            var attempt = await sender.SendAsync(delivery, stoppingToken);
+            WebhookAttempt attempt;
+            try
+            {
+                attempt = await sender.SendAsync(delivery, stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Not the receiver's doing (a secret this node cannot decrypt, say), but counted as an attempt all the
+                // same, so one broken delivery ends in failed instead of being claimed forever.
+                LogSendFailed(logger, exception, delivery.Id);
+                attempt = new WebhookAttempt(false, $"not sent: {exception.Message}");
+            }
+
             var outcome = await outbox.RecordAsync(delivery, attempt, CancellationToken.None);
             if (outcome is { } standing)
             {
@@ -59,6 +71,9 @@ internal sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook deliveries could not be dispatched; trying again at the next poll.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} could not be sent.")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, long deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} was attempted after its lease had passed to another claim; its outcome was not recorded.")]
     private static partial void LogLeaseLost(ILogger logger, long deliveryId);

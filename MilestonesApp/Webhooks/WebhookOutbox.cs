@@ -15,10 +15,16 @@ public sealed class WebhookOutbox(
     AppWritePath writes, IDbContextFactory<AppDbContext> dbFactory, IOptions<DatabaseOptions> database, IOptions<WebhookOptions> options, TimeProvider time)
 {
     /// <summary>Leases up to the batch size of due deliveries to live endpoints, storing each one's body at its first attempt.</summary>
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken = default)
     {
         var claim = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
+        // A read first: a wake with nothing due (an award with no endpoint live) never queues behind SQLite's one writer.
+        if (!await AnyDueAsync(now, cancellationToken))
+        {
+            return [];
+        }
+
         var lockClause = database.Value.Provider == DatabaseProvider.PostgreSql ? "FOR UPDATE OF d SKIP LOCKED" : "";
         var sql = $$"""
             UPDATE webhook_deliveries SET lease_until = {0}, leased_by = {1}
@@ -30,7 +36,7 @@ public sealed class WebhookOutbox(
                 LIMIT {3}
                 {{lockClause}})
             """;
-        return writes.WriteAsync<IReadOnlyList<ClaimedDelivery>>(async (db, token) =>
+        return await writes.WriteAsync<IReadOnlyList<ClaimedDelivery>>(async (db, token) =>
         {
             var claimed = await db.Database.ExecuteSqlRawAsync(
                 sql, [(now + options.Value.Lease).ToUnixTimeMilliseconds(), claim, now.ToUnixTimeMilliseconds(), options.Value.BatchSize], token);
@@ -76,6 +82,14 @@ public sealed class WebhookOutbox(
                 .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(d => d.LeasedBy, (string?)null), token), cancellationToken);
         return changed == 0 ? null : outcome;
+    }
+
+    private async Task<bool> AnyDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.WebhookDeliveries.AnyAsync(
+            d => d.Outcome == WebhookOutcome.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil <= now) && d.Endpoint!.RemovedAt == null,
+            cancellationToken);
     }
 
     /// <summary>When the oldest delivery still pending to a live endpoint fell due, or null when none is.</summary>
