@@ -93,6 +93,35 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(failed.MessageId, resent.MessageId);
     }
 
+    [Fact]
+    public async Task The_meter_counts_each_attempt_by_what_the_delivery_became_and_each_failure()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 204);
+        await using var host = await WebhookHost.StartAsync(DatabaseProvider.Sqlite);
+        using var measurements = new EngineMeasurements(host, WebhookMetrics.MeterName);
+        await host.KeepOnlyMilestonesAsync(TestMilestones.Count("one_win", StatsCounters.TotalWins, 1));
+        await host.Get<WebhookEndpoints>().AddAsync("crm", receiver.Url, TestContext.Current.CancellationToken);
+        await host.StartDispatchingAsync();
+
+        await host.RecordAsync("ana", EventTypes.WinLogged, EngineHost.Now, "win-1");
+        await host.WaitForDeliveriesAsync(all => all.Single().Attempts == 1);
+        host.AdvanceAndWake(TimeSpan.FromSeconds(5));
+        await host.WaitForDeliveriesAsync(all => all.Single().Outcome == WebhookOutcome.Delivered);
+        // The dispatcher counts an attempt just after it records it.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            timeout.CancelAfter(WebhookHost.Patience);
+            while (measurements.Sum("milestones.webhooks.deliveries") < 2)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+
+        Assert.Equal(1, measurements.Sum("milestones.webhooks.deliveries", "milestones.webhook.outcome", "retry"));
+        Assert.Equal(1, measurements.Sum("milestones.webhooks.deliveries", "milestones.webhook.outcome", "delivered"));
+        Assert.Equal(1, measurements.Sum("milestones.webhooks.failures"));
+    }
+
     [Theory, OnEachProvider]
     public async Task A_connection_to_a_loopback_address_is_refused_without_the_setting_even_for_a_stored_endpoint(DatabaseProvider provider)
     {
