@@ -14,7 +14,10 @@ namespace MilestonesApp.Tests.Shared;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    /// <summary>A scripted answer that never comes: the request is held until the sender goes away.</summary>
+    public const int Hang = -1;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly WebApplication app;
     private readonly Channel<ReceivedWebhook> received = Channel.CreateUnbounded<ReceivedWebhook>();
@@ -82,6 +85,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             request.ContentType ?? "",
             body,
             answer));
+        if (answer == Hang)
+        {
+            await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted);
+        }
+
         return Results.StatusCode(answer);
     }
 
