@@ -17,7 +17,6 @@ public sealed class WebhooksPageTests : AdminComponentTestContext
     [Fact]
     public async Task An_added_endpoint_shows_its_secret_once_and_lists_its_failed_delivery_which_can_be_sent_again()
     {
-        UseWebhooks();
         var page = Render<WebhooksPage>();
         page.Find("[data-testid=webhooks-empty]");
 
@@ -46,7 +45,7 @@ public sealed class WebhooksPageTests : AdminComponentTestContext
     [Fact]
     public async Task A_refused_url_is_explained_and_adds_nothing()
     {
-        UseWebhooks(allowPrivateNetworks: false);
+        RefusePrivateNetworks();
         var page = Render<WebhooksPage>();
 
         page.Find("#webhook-name").Input("inside");
@@ -57,9 +56,10 @@ public sealed class WebhooksPageTests : AdminComponentTestContext
         Assert.Empty(page.FindAll("[data-testid=webhook]"));
     }
 
-    private void UseWebhooks(bool allowPrivateNetworks = true)
+    // The shared context allows private networks, as Development does; this replaces its endpoints service.
+    private void RefusePrivateNetworks()
     {
-        var options = Options.Create(new WebhookOptions { AllowPrivateNetworks = allowPrivateNetworks });
+        var options = Options.Create(new WebhookOptions { AllowPrivateNetworks = false });
         Services.AddSingleton(new WebhookEndpoints(
             Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<AppWritePath>(),
             new WebhookSecrets(new EphemeralDataProtectionProvider()), new WebhookSignal(), options, Host.Clock));
