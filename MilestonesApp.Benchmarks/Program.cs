@@ -35,6 +35,7 @@ BenchmarkUnit[] benchmarks =
     new(["B2"], async () => await ConcurrentWritersBenchmark.RunAsync(workspace, await busyPath.Value, busy)),
     new(["B7", "B7b"], async () => await HttpApiBenchmark.RunAsync(workspace, await busyPath.Value, busy)),
     new(["B7p"], async () => [await HttpApiBenchmark.RunOnPostgreSqlAsync()]),
+    new(["B8"], async () => await WebhookOutboxBenchmark.RunAsync(workspace, await busyPath.Value, busy)),
     new(["B3"], async () => [await HistoryGrowthBenchmark.RunAsync(await smallPath.Value, small, await largePath.Value, large)]),
     new(["B4"], async () => await CatchUpLoginBenchmark.RunAsync(workspace)),
     new(["B5"], async () => [await BackfillBenchmark.RunAsync(await largePath.Value, large)]),

@@ -10,6 +10,7 @@ using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Hosting;
 using MilestonesApp.Operations;
+using MilestonesApp.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -18,6 +19,7 @@ builder.AddMilestonesSecurity();
 builder.AddMilestonesRateLimiting();
 builder.AddMilestonesData();
 builder.AddMilestoneEngine();
+builder.AddMilestonesWebhooks();
 builder.AddMilestonesIdentity();
 builder.AddMilestonesApplication();
 builder.AddMilestonesLocalization();

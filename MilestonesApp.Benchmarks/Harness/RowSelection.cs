@@ -9,7 +9,7 @@ internal sealed class RowSelection
 {
     public const string PostgreSqlWord = "postgresql";
 
-    public static readonly IReadOnlyList<string> AllRows = ["B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B7b", "B7p", "P0", "P1", "P2"];
+    public static readonly IReadOnlyList<string> AllRows = ["B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B7b", "B7p", "B8", "P0", "P1", "P2"];
 
     private static readonly string[] PostgreSqlRows = ["P0", "P1", "P2"];
 

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MilestonesApp.Admin;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Application;
@@ -15,6 +17,7 @@ using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
+using MilestonesApp.Webhooks;
 
 namespace MilestonesApp.Tests.Admin;
 
@@ -42,6 +45,10 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
         Services.AddSingleton(new ApiKeyService(
             Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<AppWritePath>(), Host.Clock));
+        Services.AddSingleton(new WebhookEndpoints(
+            Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<AppWritePath>(),
+            new WebhookSecrets(new EphemeralDataProtectionProvider()), new WebhookSignal(),
+            Options.Create(new WebhookOptions { AllowPrivateNetworks = true }), Host.Clock));
         Services.AddSingleton(new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock));
         Services.AddMilestonesAdmin();
         authorization = AddAuthorization();

@@ -9,7 +9,7 @@ namespace MilestonesApp.Tests.Admin;
 /// <summary>HTTP level, through the whole app: anonymous visitors are sent to sign in, users are denied, admins get the page.</summary>
 public sealed partial class AdminHttpAuthorizationTests(MilestonesAppFactory app) : IClassFixture<MilestonesAppFactory>
 {
-    public static TheoryData<string> AdminPaths => ["/admin", "/admin/users", "/admin/milestones/new", "/admin/milestones/first_win/edit", "/admin/api-keys"];
+    public static TheoryData<string> AdminPaths => ["/admin", "/admin/users", "/admin/milestones/new", "/admin/milestones/first_win/edit", "/admin/api-keys", "/admin/webhooks"];
 
     [Theory]
     [MemberData(nameof(AdminPaths))]

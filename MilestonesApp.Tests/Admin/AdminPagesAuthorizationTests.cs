@@ -20,7 +20,7 @@ public sealed class AdminPagesAuthorizationTests : AdminComponentTestContext
     [Fact]
     public void Every_admin_page_requires_the_admin_policy()
     {
-        Assert.Equal(4, Pages.Length);
+        Assert.Equal(5, Pages.Length);
         Assert.All(Pages, page => Assert.Contains(page.GetCustomAttributes<AuthorizeAttribute>(), attribute => attribute.Policy == AdminPolicy.Name));
     }
 

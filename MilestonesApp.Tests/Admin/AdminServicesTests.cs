@@ -9,6 +9,7 @@ using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
 using MilestonesApp.Tests.Shared;
+using MilestonesApp.Webhooks;
 
 namespace MilestonesApp.Tests.Admin;
 
@@ -21,10 +22,13 @@ public sealed class AdminServicesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await EngineHost.StartAsync(configureServices: services => services
-            .AddMilestonesAdmin()
-            .AddScoped<CelebrationQueue>()
-            .AddSingleton<AuthenticationStateProvider>(signedIn));
+        host = await EngineHost.StartAsync(
+            configureServices: services => services
+                .AddMilestonesAdmin()
+                .AddScoped<CelebrationQueue>()
+                .AddSingleton<AuthenticationStateProvider>(signedIn),
+            // The admin's webhooks page stands on the webhooks' services, as in the app.
+            addMore: builder => builder.AddMilestonesWebhooks());
         scope = host.Services.CreateAsyncScope();
         signedIn.User = AdminGuardTests.User("admin@example.com", AppRoles.Admin);
     }

@@ -15,6 +15,7 @@ public sealed class EngineDependencyTests
         "MilestonesApp.Application",
         "MilestonesApp.Celebrations",
         "MilestonesApp.Api",
+        "MilestonesApp.Webhooks",
         "MilestonesApp.Admin",
         "MilestonesApp.Operations",
         "MilestonesApp.Hosting",

@@ -4,19 +4,19 @@ using MilestonesApp.Engine;
 
 namespace MilestonesApp.Tests.Shared;
 
-/// <summary>Every measurement one host's engine meter makes while this listens, with its tags.</summary>
+/// <summary>Every measurement one host's engine meter (or another of its meters, by name) makes while this listens, with its tags.</summary>
 public sealed class EngineMeasurements : IDisposable
 {
     private readonly MeterListener listener = new();
     private readonly List<Measured> measured = [];
 
-    public EngineMeasurements(EngineHost host)
+    public EngineMeasurements(EngineHost host, string meterName = EngineMetrics.MeterName)
     {
         var meterFactory = host.Services.GetRequiredService<IMeterFactory>();
         listener.InstrumentPublished = (instrument, l) =>
         {
             // Only this host's meter: tests running beside this one have meters of the same name.
-            if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Meter.Scope == meterFactory)
+            if (instrument.Meter.Name == meterName && instrument.Meter.Scope == meterFactory)
             {
                 l.EnableMeasurementEvents(instrument);
             }

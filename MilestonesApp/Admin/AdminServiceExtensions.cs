@@ -32,6 +32,7 @@ public static class AdminServiceExtensions
         services.AddScoped<CelebrationPreview>();
         services.AddScoped<MilestoneTextCoverage>();
         services.AddScoped<ApiKeyAdministration>();
+        services.AddScoped<WebhookAdministration>();
         services.TryAddSingleton<ApiKeyService>();
         return services;
     }

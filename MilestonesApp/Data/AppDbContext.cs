@@ -35,6 +35,8 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionK
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
     public DbSet<MilestoneText> MilestoneTexts => Set<MilestoneText>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -46,5 +48,6 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionK
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureEngineTables();
         modelBuilder.ConfigureAppTables();
+        modelBuilder.ConfigureWebhookTables();
     }
 }

@@ -30,6 +30,7 @@ public static class ServiceDefaults
             builder.Services.AddOpenTelemetry()
                 .WithMetrics(metrics => metrics
                     .AddMeter(EngineMetrics.MeterName)
+                    .AddMeter(Webhooks.WebhookMetrics.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation())

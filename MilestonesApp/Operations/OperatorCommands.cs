@@ -7,6 +7,7 @@ public static class OperatorCommands
     {
         builder.Services.AddTransient<IOperatorCommand, AdminCommand>();
         builder.Services.AddSingleton<IOperatorCommand, ApiKeyCommand>();
+        builder.Services.AddSingleton<IOperatorCommand, WebhookCommand>();
         return builder;
     }
 

@@ -718,6 +718,123 @@ namespace MilestonesApp.Data.Migrations
                     b.ToTable("user_stats", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonesApp.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("AwardId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("award_id");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EndpointId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("LastAnswer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_answer");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LeasedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leased_by");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("AwardId")
+                        .HasDatabaseName("ix_webhook_deliveries_award_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_next_attempt_at")
+                        .HasFilter("outcome = 0");
+
+                    b.HasIndex("EndpointId", "AwardId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_award_id");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_endpoints_name")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("MilestonesApp.Data.Entities.Win", b =>
                 {
                     b.Property<long>("Id")
@@ -922,6 +1039,27 @@ namespace MilestonesApp.Data.Migrations
                         .HasConstraintName("fk_user_milestones_milestones_milestone_id");
 
                     b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("MilestonesApp.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.HasOne("MilestonesApp.Data.Entities.UserMilestone", "Award")
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_user_milestones_award_id");
+
+                    b.HasOne("MilestonesApp.Data.Entities.WebhookEndpoint", "Endpoint")
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhook_endpoints_endpoint_id");
+
+                    b.Navigation("Award");
+
+                    b.Navigation("Endpoint");
                 });
 
             modelBuilder.Entity("MilestonesApp.Data.Entities.Win", b =>
