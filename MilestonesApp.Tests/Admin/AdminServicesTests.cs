@@ -118,6 +118,23 @@ public sealed class AdminServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_a_changed_rule_of_a_live_milestone_awards_those_it_now_covers_and_other_saves_award_nobody()
+    {
+        await Administration.CreateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 3), Cancel);
+        await host.RecordAsync("two", EventTypes.WinLogged, EngineHost.Now.AddDays(-2));
+        await host.RecordAsync("two", EventTypes.WinLogged, EngineHost.Now.AddDays(-1));
+
+        var sameRule = await Administration.UpdateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 3) with { Title = "Three" }, Cancel);
+        var changed = await Administration.UpdateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 2), Cancel);
+        var asDraft = await Administration.UpdateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 1) with { State = MilestoneState.Draft }, Cancel);
+
+        Assert.Null(sameRule);
+        Assert.Equal(1, changed?.NewlyAwarded);
+        Assert.Null(asDraft);
+        Assert.Equal(EngineHost.Now.AddDays(-1), (await host.AwardOfAsync("two", "wins_3"))?.AchievedAt);
+    }
+
+    [Fact]
     public async Task Deactivating_stops_new_awards_and_keeps_those_given()
     {
         await Administration.CreateAsync(TestMilestones.Count("wins_2", StatsCounters.TotalWins, 2), Cancel);
