@@ -11,6 +11,7 @@ using MilestonesApp.Admin;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -42,7 +43,12 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
         Services.AddSingleton(Host.Services.GetRequiredService<MilestoneTextLocalizer>());
         Services.AddSingleton(new ApiKeyService(
             Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<AppWritePath>(), Host.Clock));
-        Services.AddSingleton(new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock));
+        var userClock = new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock);
+        Services.AddSingleton(userClock);
+        // The preview's "what's next" line reads the admin's own receipts.
+        Services.AddSingleton(new ReceiptService(
+            Host.Services.GetRequiredService<IEngineReads>(), Host.Services.GetRequiredService<MilestoneDefinitionCache>(),
+            Host.Services.GetRequiredService<MilestoneTextLocalizer>(), Host.Services.GetRequiredService<MilestoneProgressReader>(), userClock));
         Services.AddMilestonesAdmin();
         authorization = AddAuthorization();
         // bUnit's stand-in grants whatever policies a test lists; the app's own evaluator applies AdminOnly as the app defines it.
