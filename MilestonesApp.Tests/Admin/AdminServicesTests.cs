@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Admin;
+using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -24,6 +26,9 @@ public sealed class AdminServicesTests : IAsyncLifetime
         host = await EngineHost.StartAsync(configureServices: services => services
             .AddMilestonesAdmin()
             .AddScoped<CelebrationQueue>()
+            // The preview's "what's next" line reads the admin's receipts.
+            .AddSingleton<UserClock>()
+            .AddSingleton<ReceiptService>()
             .AddSingleton<AuthenticationStateProvider>(signedIn));
         scope = host.Services.CreateAsyncScope();
         signedIn.User = AdminGuardTests.User("admin@example.com", AppRoles.Admin);
