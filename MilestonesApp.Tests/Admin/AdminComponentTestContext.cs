@@ -13,6 +13,7 @@ using MilestonesApp.Admin;
 using MilestonesApp.Api.Keys;
 using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -49,7 +50,12 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
             Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Services.GetRequiredService<AppWritePath>(),
             new WebhookSecrets(new EphemeralDataProtectionProvider()), new WebhookSignal(),
             Options.Create(new WebhookOptions { AllowPrivateNetworks = true }), Host.Clock));
-        Services.AddSingleton(new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock));
+        var userClock = new UserClock(Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Host.Clock);
+        Services.AddSingleton(userClock);
+        // The preview's "what's next" line reads the admin's own receipts.
+        Services.AddSingleton(new ReceiptService(
+            Host.Services.GetRequiredService<IEngineReads>(), Host.Services.GetRequiredService<MilestoneDefinitionCache>(),
+            Host.Services.GetRequiredService<MilestoneTextLocalizer>(), Host.Services.GetRequiredService<MilestoneProgressReader>(), userClock));
         Services.AddMilestonesAdmin();
         authorization = AddAuthorization();
         // bUnit's stand-in grants whatever policies a test lists; the app's own evaluator applies AdminOnly as the app defines it.

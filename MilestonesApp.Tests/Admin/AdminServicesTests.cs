@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MilestonesApp.Admin;
+using MilestonesApp.Application;
 using MilestonesApp.Application.Accounts;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Data;
 using MilestonesApp.Engine;
@@ -26,6 +28,9 @@ public sealed class AdminServicesTests : IAsyncLifetime
             configureServices: services => services
                 .AddMilestonesAdmin()
                 .AddScoped<CelebrationQueue>()
+                // The preview's "what's next" line reads the admin's receipts.
+                .AddSingleton<UserClock>()
+                .AddSingleton<ReceiptService>()
                 .AddSingleton<AuthenticationStateProvider>(signedIn),
             // The admin's webhooks page stands on the webhooks' services, as in the app.
             addMore: builder => builder.AddMilestonesWebhooks());
@@ -119,6 +124,23 @@ public sealed class AdminServicesTests : IAsyncLifetime
             Administration.UpdateAsync(TestMilestones.Count("ghost", StatsCounters.TotalWins, 7), Cancel));
 
         Assert.Equal(before, await host.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Saving_a_changed_rule_of_a_live_milestone_awards_those_it_now_covers_and_other_saves_award_nobody()
+    {
+        await Administration.CreateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 3), Cancel);
+        await host.RecordAsync("two", EventTypes.WinLogged, EngineHost.Now.AddDays(-2));
+        await host.RecordAsync("two", EventTypes.WinLogged, EngineHost.Now.AddDays(-1));
+
+        var sameRule = await Administration.UpdateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 3) with { Title = "Three" }, Cancel);
+        var changed = await Administration.UpdateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 2), Cancel);
+        var asDraft = await Administration.UpdateAsync(TestMilestones.Count("wins_3", StatsCounters.TotalWins, 1) with { State = MilestoneState.Draft }, Cancel);
+
+        Assert.Null(sameRule);
+        Assert.Equal(1, changed?.NewlyAwarded);
+        Assert.Null(asDraft);
+        Assert.Equal(EngineHost.Now.AddDays(-1), (await host.AwardOfAsync("two", "wins_3"))?.AchievedAt);
     }
 
     [Fact]

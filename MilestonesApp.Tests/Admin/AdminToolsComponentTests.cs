@@ -27,13 +27,60 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
     }
 
     [Fact]
-    public async Task Backfill_is_offered_only_for_an_active_milestone()
+    public async Task A_draft_goes_live_with_its_backfill_and_then_offers_a_second_run_and_retirement()
     {
-        await Host.SaveMilestonesAsync(TestMilestones.Count("dormant", StatsCounters.TotalWins, 1) with { IsActive = false });
-
+        await Host.RecordAsync("early-1", EventTypes.WinLogged, EngineHost.Now.AddDays(-9));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("dormant", StatsCounters.TotalWins, 1) with { State = MilestoneState.Draft });
         var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "dormant"));
+        Assert.Equal("Draft", page.WaitForElement("[data-testid=lifecycle-state]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=backfill-run]"));
 
-        Assert.True(page.WaitForElement("[data-testid=backfill-run]").HasAttribute("disabled"));
+        await page.Find("[data-testid=go-live]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Live", page.Find("[data-testid=lifecycle-state]").TextContent.Trim()));
+        Assert.Equal("Newly awarded: 1. Users checked: 1.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
+        Assert.Equal("Live", page.Find("[data-testid=milestone-state]").TextContent.Trim());
+        await page.Find("[data-testid=backfill-run]").ClickAsync(new());
+        Assert.Equal("Newly awarded: 0. Users checked: 1.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
+
+        await page.Find("[data-testid=retire]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Retired", page.Find("[data-testid=lifecycle-state]").TextContent.Trim()));
+        Assert.Equal(MilestoneState.Retired, (await Host.Catalog.ListAsync(Xunit.TestContext.Current.CancellationToken)).Single(m => m.Code == "dormant").State);
+    }
+
+    [Fact]
+    public async Task The_impact_of_the_rule_as_edited_is_counted_before_saving()
+    {
+        await Host.RecordAsync("one-win", EventTypes.WinLogged, EngineHost.Now.AddDays(-9));
+        await Host.RecordAsync("two-wins", EventTypes.WinLogged, EngineHost.Now.AddDays(-9));
+        await Host.RecordAsync("two-wins", EventTypes.WinLogged, EngineHost.Now.AddDays(-8));
+        await Host.SaveMilestonesAsync(TestMilestones.Count("draft_wins", StatsCounters.TotalWins, 2) with { State = MilestoneState.Draft });
+        var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "draft_wins"));
+
+        await page.WaitForElement("[data-testid=impact-run]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(
+            "1 users qualify now; 0 already hold it; going live awards 1.", page.Find("[data-testid=impact-result]").TextContent.Trim()));
+        Assert.Equal("For example: two-wins", page.Find("[data-testid=impact-sample]").TextContent.Trim());
+
+        page.Find("#rule-threshold").Change("1");
+        await page.Find("[data-testid=impact-run]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "2 users qualify now; 0 already hold it; going live awards 2.", page.Find("[data-testid=impact-result]").TextContent.Trim()));
+        Assert.Equal(MilestoneState.Draft, (await Host.Catalog.ListAsync(Xunit.TestContext.Current.CancellationToken)).Single(m => m.Code == "draft_wins").State);
+        Assert.Null(await Host.AwardOfAsync("two-wins", "draft_wins"));
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_milestones_state()
+    {
+        await Host.SaveMilestonesAsync(TestMilestones.Count("draft_wins", StatsCounters.TotalWins, 2) with { State = MilestoneState.Draft });
+
+        var page = Render<AdminMilestonesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Draft", page.Find("[data-testid=state-draft_wins]").TextContent.Trim()));
+        Assert.Equal("Live", page.Find("[data-testid=state-first_win]").TextContent.Trim());
     }
 
     [Fact]

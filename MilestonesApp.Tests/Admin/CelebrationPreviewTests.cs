@@ -130,6 +130,22 @@ public sealed class CelebrationPreviewTests : AdminComponentTestContext
     }
 
     [Fact]
+    public async Task A_draft_s_preview_shows_the_what_s_next_line_in_the_chosen_language()
+    {
+        var draft = TestMilestones.Count("draft_win", StatsCounters.TotalWins, 1) with { State = MilestoneState.Draft };
+        await Host.SaveMilestonesAsync(draft);
+        var preview = Services.GetRequiredService<CelebrationPreview>();
+
+        await preview.PreviewAsync(draft, Culture("de"));
+
+        // The admin's own account, with nothing earned yet: a first win is the nearest milestone ahead. The card words the
+        // line in the card's language (CelebrationNextStepTests).
+        var shown = Assert.IsType<MilestoneCelebration>(Queue.Current);
+        Assert.Equal(("first_win", "Erster Erfolg", 1L), (shown.Next?.Code, shown.Next?.Title, shown.Next?.ToGo));
+        Assert.Equal("de", shown.Culture?.Name);
+    }
+
+    [Fact]
     public async Task Previewing_everything_writes_no_row_in_any_table()
     {
         await Host.SaveMilestonesAsync(Quiet);

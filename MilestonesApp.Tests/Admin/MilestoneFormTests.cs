@@ -228,7 +228,7 @@ public sealed class MilestoneFormTests : AdminComponentTestContext
 
         page.WaitForAssertion(() => Assert.EndsWith("/admin/milestones/wins_25/edit", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri));
         var saved = (await Host.Catalog.ListAsync(Cancel)).Single(m => m.Code == "wins_25");
-        Assert.Equal(("count", """{"field":"total_wins","threshold":25}""", true), (saved.RuleType, saved.RuleData, saved.IsActive));
+        Assert.Equal(("count", """{"field":"total_wins","threshold":25}""", MilestoneState.Draft), (saved.RuleType, saved.RuleData, saved.State));
     }
 
     [Fact]

@@ -226,6 +226,22 @@ public sealed class EventsApiTests(MilestonesAppFactory app) : IClassFixture<Mil
     }
 
     [Fact]
+    public async Task A_person_s_milestones_name_the_nearest_one_ahead_as_next()
+    {
+        using var client = await CreateWithNewKeyAsync(app);
+        var user = NewUser();
+        await client.PostEventAsync(Event(user, EventTypes.WinLogged, Monday.AddHours(9), "win-1"));
+
+        using var response = await client.GetAsync($"/api/v1/users/{user}/milestones", TestContext.Current.CancellationToken);
+
+        var next = (await response.JsonAsync()).GetProperty("next");
+        // One habit away from its first habit: fewer to go than two more wins within the week or nine more wins.
+        Assert.Equal(("first_habit", "First habit done", 0, 1), (
+            next.GetProperty("code").GetString(), next.GetProperty("title").GetString(),
+            next.GetProperty("current").GetInt32(), next.GetProperty("target").GetInt32()));
+    }
+
+    [Fact]
     public async Task The_milestones_are_listed_in_the_request_s_language()
     {
         using var client = await CreateWithNewKeyAsync(app, "de");

@@ -72,8 +72,11 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page).ToHaveURLAsync(new Regex("/admin/milestones/two_wins/edit$"));
         await Expect(page.GetByTestId("missing-texts-es")).ToContainTextAsync("two_wins.title");
 
-        await page.GetByTestId("backfill-run").ClickAsync();
+        // Saved as a draft: it goes live, awarding the past, when the admin says so.
+        await Expect(page.GetByTestId("lifecycle-state")).ToHaveTextAsync("Draft");
+        await page.GetByTestId("go-live").ClickAsync();
         await Expect(page.GetByTestId("backfill-result")).ToContainTextAsync("Newly awarded: 1.");
+        await Expect(page.GetByTestId("lifecycle-state")).ToHaveTextAsync("Live");
         await session.ScreenshotAsync("backfill");
         await page.GetByTestId("backfill-run").ClickAsync();
         await Expect(page.GetByTestId("backfill-result")).ToContainTextAsync("Newly awarded: 0.");

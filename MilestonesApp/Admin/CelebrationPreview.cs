@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Celebrations;
 using MilestonesApp.Engine;
 
@@ -8,7 +11,9 @@ namespace MilestonesApp.Admin;
 /// Plays celebrations for the admin exactly as a user would see them: an <see cref="AwardedMilestone"/> built from the
 /// definition, pushed into this circuit's own <see cref="CelebrationQueue"/>. Nothing is recorded or written anywhere.
 /// </summary>
-internal sealed class CelebrationPreview(AdminGuard guard, MilestoneTextLocalizer texts, CelebrationQueue queue, TimeProvider time)
+internal sealed class CelebrationPreview(
+    AdminGuard guard, MilestoneTextLocalizer texts, CelebrationQueue queue, TimeProvider time,
+    AuthenticationStateProvider authenticationState, ReceiptService receipts)
 {
     /// <summary>
     /// Celebrates the milestone with its texts in <paramref name="culture"/>; <paramref name="playAs"/> swaps in another
@@ -17,7 +22,33 @@ internal sealed class CelebrationPreview(AdminGuard guard, MilestoneTextLocalize
     public async Task PreviewAsync(MilestoneDefinition definition, CultureInfo culture, AnimationKind? playAs = null)
     {
         await guard.EnsureAdminAsync();
-        queue.Enqueue([.. CelebrationQueue.CardsFor([AwardFor(definition, culture)], culture).Select(card => PlayedAs(card, playAs))]);
+        var next = await NextStepAsync(definition.Code, culture);
+        queue.Enqueue([.. CelebrationQueue.CardsFor([AwardFor(definition, culture)], culture).Select(card => PlayedAs(card, playAs) with { Next = next })]);
+    }
+
+    /// <summary>
+    /// The "what's next" line the card would show, in <paramref name="culture"/>: the admin's own nearest milestone ahead
+    /// once this one is held (the admin's account stands in for the person; a draft is nobody's yet).
+    /// </summary>
+    private async Task<NextStep?> NextStepAsync(string code, CultureInfo culture)
+    {
+        var user = (await authenticationState.GetAuthenticationStateAsync()).User;
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return null;
+        }
+
+        var pageCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            var ahead = (await receipts.ListAsync(userId)).Where(receipt => receipt.Code != code);
+            return WhatsNext.Nearest(ahead) is { } nearest ? NextStep.From(nearest) : null;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = pageCulture;
+        }
     }
 
     /// <summary>Celebrates several milestones at once, as a catch-up or backfill would: more than three make one grouped card.</summary>

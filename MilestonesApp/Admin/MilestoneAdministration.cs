@@ -83,23 +83,53 @@ internal sealed class MilestoneAdministration(
         return problems;
     }
 
-    public Task UpdateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default) =>
-        UpdateAsync(definition, texts: null, cancellationToken);
+    public Task<BackfillResult?> UpdateAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default) =>
+        UpdateAsync(definition, texts: null, progress: null, cancellationToken);
 
     /// <summary>
     /// Saves changes to an existing definition and, given <paramref name="texts"/>, makes them its only translations (null
-    /// leaves them as they are); its code cannot change, since awards and texts are keyed by it.
+    /// leaves them as they are); its code cannot change, since awards and texts are keyed by it. A live milestone whose
+    /// rule changed is then awarded to everyone the new rule already covers (what the impact preview counted), so a
+    /// changed rule does not ignore what people already did; that backfill's result is returned, null when none ran.
     /// </summary>
-    public async Task UpdateAsync(MilestoneDefinition definition, IReadOnlyList<MilestoneTranslation>? texts, CancellationToken cancellationToken = default)
+    public async Task<BackfillResult?> UpdateAsync(
+        MilestoneDefinition definition, IReadOnlyList<MilestoneTranslation>? texts, IProgress<BackfillProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         await guard.EnsureAdminAsync();
         var existing = await catalog.ListAsync(cancellationToken);
-        if (existing.All(other => other.Code != definition.Code))
-        {
-            throw new KeyNotFoundException($"No milestone has the code '{definition.Code}'.");
-        }
+        var stored = existing.SingleOrDefault(other => other.Code == definition.Code)
+            ?? throw new KeyNotFoundException($"No milestone has the code '{definition.Code}'.");
 
         await catalog.SaveAsync(definition, texts, cancellationToken);
+        var ruleChanged = (stored.TriggerEvent, stored.RuleType, stored.RuleData) != (definition.TriggerEvent, definition.RuleType, definition.RuleData);
+        return definition.IsActive && ruleChanged
+            ? await backfill.AwardEveryoneWhoQualifiesAsync(definition.Code, progress, cancellationToken)
+            : null;
+    }
+
+    /// <summary>What going live with the definition as edited (saved or not) would award, written nowhere.</summary>
+    public async Task<MilestoneImpact> PreviewImpactAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    {
+        await guard.EnsureAdminAsync();
+        return await catalog.PreviewImpactAsync(definition, cancellationToken);
+    }
+
+    /// <summary>
+    /// The admin's go live: saves the milestone as live, then awards it to everyone who already qualifies, in batches.
+    /// Safe to repeat: the second run awards nobody.
+    /// </summary>
+    public async Task<BackfillResult> GoLiveAsync(string code, IProgress<BackfillProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await SetStateAsync(code, MilestoneState.Live, cancellationToken);
+        return await backfill.AwardEveryoneWhoQualifiesAsync(code, progress, cancellationToken);
+    }
+
+    /// <summary>Moves the milestone to another state by itself: retiring stops new awards; holders keep theirs.</summary>
+    public async Task SetStateAsync(string code, MilestoneState state, CancellationToken cancellationToken = default)
+    {
+        var definition = await FindAsync(code, cancellationToken) ?? throw new KeyNotFoundException($"No milestone has the code '{code}'.");
+        await catalog.SaveAsync(definition with { State = state }, cancellationToken);
     }
 
     public async Task SetActiveAsync(string code, bool isActive, CancellationToken cancellationToken = default)

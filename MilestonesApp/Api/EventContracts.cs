@@ -66,7 +66,14 @@ internal sealed record MilestoneProgressResponse(
     public IDictionary<string, object>? Terms { get; init; }
 }
 
-internal sealed record UserMilestonesResponse(string UserId, IReadOnlyList<HeldMilestoneResponse> Held, IReadOnlyList<MilestoneProgressResponse> Progress);
+internal sealed record UserMilestonesResponse(
+    string UserId, IReadOnlyList<HeldMilestoneResponse> Held, IReadOnlyList<MilestoneProgressResponse> Progress, NextMilestoneResponse? Next);
+
+/// <summary>The nearest milestone ahead; current and target are absent for a rule that measures nothing (a return).</summary>
+internal sealed record NextMilestoneResponse(
+    string Code, string Title, string Icon,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Current = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Target = null);
 
 internal sealed record MilestoneResponse(
     string Code, string Title, string Description, string Icon, string TriggerEvent, string RuleType, JsonNode? RuleData, string Animation);

@@ -127,7 +127,10 @@ internal static class EventsApi
             .Select(r => new HeldMilestoneResponse(r.Code, r.Title, r.Icon, r.AchievedAt!.Value, r.AwardedAt!.Value))
             .ToList();
         var progress = all.Where(r => !r.IsEarned).Select(ProgressOf).ToList();
-        return TypedResults.Ok(new UserMilestonesResponse(userId, held, progress));
+        var next = WhatsNext.Nearest(all) is { } nearest
+            ? new NextMilestoneResponse(nearest.Code, nearest.Title, nearest.Icon, nearest.Progress?.Current, nearest.Progress?.Target)
+            : null;
+        return TypedResults.Ok(new UserMilestonesResponse(userId, held, progress, next));
     }
 
     internal static async Task<Ok<IReadOnlyList<MilestoneResponse>>> ListMilestonesAsync(

@@ -70,11 +70,13 @@ internal static class EventsApiDocs
         "What a person holds, and progress toward the rest",
         "The milestones the person holds, each with achievedAt (when its condition first held) and awardedAt (when it was " +
         "granted), and progress toward every other active milestone in its rule's terms: the same figures as the person's " +
-        "receipts page. Texts follow Accept-Language. userId is the opaque id events are recorded under; an unknown one " +
+        "receipts page. next is the nearest milestone ahead (code, title, icon, current, target: the fewest to go; current and " +
+        "target are absent for a return, which is never behind), null when nothing is ahead. Texts follow Accept-Language. " +
+        "userId is the opaque id events are recorded under; an unknown one " +
         "holds nothing yet.",
         null,
         """
-        {"userId":"user-42","held":[{"code":"first_win","title":"First win","icon":"🌱","achievedAt":"2026-11-29T08:30:00+00:00","awardedAt":"2026-11-29T08:30:01.250+00:00"}],"progress":[{"code":"wins_10","title":"Ten wins","icon":"🏅","ruleType":"count","current":1,"target":10},{"code":"welcome_back_14","title":"Welcome back","icon":"🌤️","ruleType":"return_after_gap","gapDays":14}]}
+        {"userId":"user-42","held":[{"code":"first_win","title":"First win","icon":"🌱","achievedAt":"2026-11-29T08:30:00+00:00","awardedAt":"2026-11-29T08:30:01.250+00:00"}],"progress":[{"code":"wins_10","title":"Ten wins","icon":"🏅","ruleType":"count","current":1,"target":10},{"code":"welcome_back_14","title":"Welcome back","icon":"🌤️","ruleType":"return_after_gap","gapDays":14}],"next":{"code":"wins_10","title":"Ten wins","icon":"🏅","current":1,"target":10}}
         """);
 
     public static readonly OperationDocs Milestones = new(

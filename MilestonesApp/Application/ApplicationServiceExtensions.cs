@@ -20,6 +20,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<VisitService>();
         builder.Services.AddSingleton<OnboardingService>();
         builder.Services.AddSingleton<ReceiptService>();
+        builder.Services.AddSingleton<NextStepReader>();
         builder.Services.AddSingleton<Accounts.PersonalContentEraser>();
         builder.Services.AddTransient<Accounts.DemoHistory>();
         return builder;

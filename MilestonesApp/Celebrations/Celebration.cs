@@ -1,4 +1,5 @@
 using System.Globalization;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Engine;
 
 namespace MilestonesApp.Celebrations;
@@ -8,6 +9,9 @@ public abstract record Celebration(AnimationKind Animation, string? AnimationDat
 {
     /// <summary>The language of the card's own texts when it is not the page's: an admin's preview in another language.</summary>
     public CultureInfo? Culture { get; init; }
+
+    /// <summary>The "what's next" line when it is known where the card is made (an admin's preview); else the overlay reads the person's own.</summary>
+    public NextStep? Next { get; init; }
 }
 
 /// <summary>A single milestone, played with the animation its definition names.</summary>

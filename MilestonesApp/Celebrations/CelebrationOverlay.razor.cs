@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using MilestonesApp.Application.Receipts;
 using MilestonesApp.Engine;
 using MilestonesApp.Resources;
 
@@ -22,6 +25,7 @@ public sealed partial class CelebrationOverlay
     private ITimer? autoDismiss;
     private bool pointerInside;
     private bool focusInside;
+    private NextStep? next;
 
     [Inject]
     public required CelebrationQueue Queue { get; init; }
@@ -40,6 +44,12 @@ public sealed partial class CelebrationOverlay
 
     [Inject]
     public required ILogger<CelebrationOverlay> Logger { get; init; }
+
+    [Inject]
+    public required IServiceProvider Services { get; init; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     protected override void OnInitialized()
     {
@@ -91,7 +101,39 @@ public sealed partial class CelebrationOverlay
         focusInside = false;
         pointerInside = false;
         RestartAutoDismiss();
+        next = null;
+        if (current is not null)
+        {
+            _ = ShowNextStepAsync(current);
+        }
+
         StateHasChanged();
+    }
+
+    // The person's nearest milestone ahead, read once the award is held, so it is counted as earned. The reader is absent
+    // where the app's receipts are not registered (the overlay on its own): the cards then show no line.
+    private async Task ShowNextStepAsync(Celebration celebration)
+    {
+        if (celebration is OnboardingCelebration || celebration.Next is not null || AuthenticationState is null ||
+            Services.GetService<NextStepReader>() is not { } reader)
+        {
+            return;
+        }
+
+        try
+        {
+            if ((await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId &&
+                await reader.ReadAsync(userId) is { } found && ReferenceEquals(shown, celebration))
+            {
+                next = found;
+                StateHasChanged();
+            }
+        }
+        catch (Exception exception)
+        {
+            // The card stands without it.
+            Logger.LogWarning(exception, "The next milestone could not be read for the celebration card.");
+        }
     }
 
     private async Task MoveFocusAsync()

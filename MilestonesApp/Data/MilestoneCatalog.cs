@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MilestonesApp.Data.Entities;
 using MilestonesApp.Engine;
+using MilestonesApp.Engine.Backfill;
 
 namespace MilestonesApp.Data;
 
@@ -8,7 +9,8 @@ namespace MilestonesApp.Data;
 /// Milestone definitions as data: validated on save, inserted or updated by code, never deleted. Each save raises the
 /// catalog version, which every engine on the database reads per event.
 /// </summary>
-internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory, MilestoneTranslations translations) : IMilestoneCatalog
+internal sealed class MilestoneCatalog(
+    IDbContextFactory<AppDbContext> dbFactory, MilestoneTranslations translations, MilestoneImpactPreview impact) : IMilestoneCatalog
 {
     public async Task<IReadOnlyList<MilestoneDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -61,6 +63,23 @@ internal sealed class MilestoneCatalog(IDbContextFactory<AppDbContext> dbFactory
         await db.SaveCatalogChangesAsync(transaction, cancellationToken);
         // This node words awards with them from now on; the others within a second (MilestoneTranslationRefresher).
         await translations.RefreshAsync(cancellationToken);
+    }
+
+    public async Task<MilestoneImpact> PreviewImpactAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default)
+    {
+        var counted = await impact.PreviewAsync(definition, cancellationToken);
+        if (counted.Sample.Count == 0)
+        {
+            return counted;
+        }
+
+        // The engine knows user ids only; an admin recognises people by their address where they have an account.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = counted.Sample.ToList();
+        var emails = await db.Users.AsNoTracking()
+            .Where(user => ids.Contains(user.Id) && user.Email != null)
+            .ToDictionaryAsync(user => user.Id, user => user.Email!, cancellationToken);
+        return counted with { Sample = [.. ids.Select(id => emails.GetValueOrDefault(id, id))] };
     }
 
     /// <summary>The milestone's saved translations, read from the database.</summary>

@@ -50,6 +50,7 @@ public static class EngineServiceExtensions
                 ? ActivatorUtilities.CreateInstance<GroupCommitWriter>(services)
                 : ActivatorUtilities.CreateInstance<PooledEngineWriter>(services));
         builder.Services.AddSingleton<IMilestoneBackfill, MilestoneBackfill>();
+        builder.Services.AddSingleton<MilestoneImpactPreview>();
         return builder;
     }
 }

@@ -7,4 +7,10 @@ public interface IMilestoneCatalog
 
     /// <summary>Inserts or updates by Code. Invalid input throws <see cref="MilestoneValidationException"/>, saving nothing.</summary>
     Task SaveAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What going live with <paramref name="definition"/> would award, saved or not (a draft, an edit of a live rule), in
+    /// a read-only transaction by the same code the backfill runs. Invalid input throws <see cref="MilestoneValidationException"/>.
+    /// </summary>
+    Task<MilestoneImpact> PreviewImpactAsync(MilestoneDefinition definition, CancellationToken cancellationToken = default);
 }

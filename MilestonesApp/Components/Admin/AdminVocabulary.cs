@@ -34,6 +34,14 @@ internal static class AdminVocabulary
         _ => kind.ToString(),
     };
 
+    public static string StateName(this IStringLocalizer<AppStrings> strings, MilestoneState state) => state switch
+    {
+        MilestoneState.Draft => strings[Key.Admin_State_Draft],
+        MilestoneState.Live => strings[Key.Admin_State_Live],
+        MilestoneState.Retired => strings[Key.Admin_State_Retired],
+        _ => state.ToString(),
+    };
+
     /// <summary>"1 win", "5 habits": the count of an event type, in the culture's singular or plural.</summary>
     public static string Quantity(this IStringLocalizer<AppStrings> strings, string eventType, int count) => (eventType, count == 1) switch
     {

@@ -19,7 +19,9 @@ public sealed class MilestoneDraft
     public string Icon { get; set; } = "🏁";
     public string TriggerEvent { get; set; } = EventTypes.WinLogged;
     public string RuleType { get; set; } = RuleTypes.Names.First();
-    public bool IsActive { get; set; } = true;
+
+    /// <summary>A new milestone starts as a draft: nobody earns it until an admin makes it go live.</summary>
+    public MilestoneState State { get; set; } = MilestoneState.Draft;
 
     // The rule properties as typed, by JSON name; kept across rule types, so switching back loses nothing.
     private readonly Dictionary<string, object?> rule = new(StringComparer.Ordinal);
@@ -68,7 +70,7 @@ public sealed class MilestoneDraft
     };
 
     public MilestoneDefinition ToDefinition() => new(
-        Code.Trim(), Title.Trim(), Description.Trim(), Icon.Trim(), TriggerEvent, RuleType, RuleData, IsActive, Animation, AnimationData);
+        Code.Trim(), Title.Trim(), Description.Trim(), Icon.Trim(), TriggerEvent, RuleType, RuleData, State == MilestoneState.Live, Animation, AnimationData) { State = State };
 
     /// <summary>The translations typed, trimmed; a culture whose two fields are blank has none.</summary>
     public IReadOnlyList<MilestoneTranslation> ToTranslations() =>
@@ -93,7 +95,7 @@ public sealed class MilestoneDraft
             Icon = definition.Icon,
             TriggerEvent = definition.TriggerEvent,
             RuleType = definition.RuleType,
-            IsActive = definition.IsActive,
+            State = definition.State,
             Animation = definition.Animation,
             ParticleCount = Number(confetti, "particleCount"),
             Spread = Number(confetti, "spread"),

@@ -86,17 +86,19 @@ public sealed partial class MilestoneForm
         try
         {
             var definition = Draft.ToDefinition();
+            BackfillResult? awarded = null;
             if (IsNew)
             {
                 await Administration.CreateAsync(definition, Draft.ToTranslations());
             }
             else
             {
-                await Administration.UpdateAsync(definition, Draft.ToTranslations());
+                awarded = await Administration.UpdateAsync(definition, Draft.ToTranslations());
             }
 
             ShowErrors(FieldErrors.None);
-            Snackbar.Add(L[Key.Admin_Form_Saved, definition.Code], Severity.Success);
+            // A live milestone's changed rule is awarded at once to everyone it now covers: the admin hears how many.
+            Snackbar.Add(awarded is null ? L[Key.Admin_Form_Saved, definition.Code] : L[Key.Admin_Form_SavedAndAwarded, definition.Code, awarded.NewlyAwarded], Severity.Success);
             await OnSaved.InvokeAsync(definition);
         }
         catch (MilestoneValidationException exception)

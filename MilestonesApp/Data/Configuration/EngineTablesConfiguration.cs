@@ -31,6 +31,7 @@ internal static class EngineTablesConfiguration
             milestones.HasIndex(m => m.Code).IsUnique();
             milestones.Property(m => m.Code).HasMaxLength(64);
             milestones.Property(m => m.AnimationKind).HasConversion<string>().HasMaxLength(16);
+            milestones.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
         });
 
         modelBuilder.Entity<UserMilestone>(awards =>

@@ -13,7 +13,10 @@ public sealed class Milestone
     public required string TriggerEvent { get; set; }
     public required string RuleType { get; set; }
     public required string RuleData { get; set; }
+    /// <summary>True exactly when <see cref="State"/> is live: the engine's SQL reads this column.</summary>
     public bool IsActive { get; set; }
+
+    public MilestoneState State { get; set; } = MilestoneState.Live;
     public AnimationKind AnimationKind { get; set; }
     public string? AnimationData { get; set; }
 
@@ -40,7 +43,7 @@ public sealed class Milestone
     }
 
     public MilestoneDefinition ToDefinition() => new(
-        Code, Title, Description, Icon, TriggerEvent, RuleType, RuleData, IsActive, AnimationKind, AnimationData);
+        Code, Title, Description, Icon, TriggerEvent, RuleType, RuleData, IsActive, AnimationKind, AnimationData) { State = State };
 
     public void CopyFrom(MilestoneDefinition definition)
     {
@@ -51,6 +54,7 @@ public sealed class Milestone
         RuleType = definition.RuleType;
         RuleData = definition.RuleData;
         IsActive = definition.IsActive;
+        State = definition.State;
         AnimationKind = definition.Animation;
         AnimationData = definition.AnimationData;
     }

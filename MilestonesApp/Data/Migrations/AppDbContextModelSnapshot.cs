@@ -485,6 +485,12 @@ namespace MilestonesApp.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("seed_hash");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT")

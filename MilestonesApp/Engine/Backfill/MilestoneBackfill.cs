@@ -78,19 +78,10 @@ internal sealed class MilestoneBackfill(
     private static async Task<IReadOnlyList<string>> AwardUserByUserAsync(
         EngineStore store, int milestoneId, IMilestoneRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)
     {
-        // Catch-up asks "did it hold at any moment so far": evaluate as of the end of each user's history.
-        var endOfHistory = new RecordedEvent(long.MaxValue, "", DateTimeOffset.MaxValue);
         var awarded = new List<string>();
         foreach (var userId in users)
         {
-            var stats = await store.Stats.ReadAsync(userId, cancellationToken);
-            if (!rule.MayHold(stats))
-            {
-                continue;
-            }
-
-            var context = new EvaluationContext(endOfHistory, stats, new SqlUserHistory(store, userId));
-            if (await rule.FindFirstAsync(context, cancellationToken) is { } achievedBy &&
+            if (await FirstAchievementAsync(store, rule, userId, cancellationToken) is { } achievedBy &&
                 await store.Awards.TryInsertAsync(userId, milestoneId, achievedBy, awardedByEventId: null, awardedAt, cancellationToken))
             {
                 awarded.Add(userId);
@@ -98,5 +89,22 @@ internal sealed class MilestoneBackfill(
         }
 
         return awarded;
+    }
+
+    /// <summary>
+    /// The event at which the rule first held in the user's whole history, or null: the user-by-user answer of a
+    /// backfill, which an impact preview counts with.
+    /// </summary>
+    internal static async Task<RecordedEvent?> FirstAchievementAsync(EngineStore store, IMilestoneRule rule, string userId, CancellationToken cancellationToken)
+    {
+        var stats = await store.Stats.ReadAsync(userId, cancellationToken);
+        if (!rule.MayHold(stats))
+        {
+            return null;
+        }
+
+        // Catch-up asks "did it hold at any moment so far": evaluate as of the end of the user's history.
+        var endOfHistory = new RecordedEvent(long.MaxValue, "", DateTimeOffset.MaxValue);
+        return await rule.FindFirstAsync(new EvaluationContext(endOfHistory, stats, new SqlUserHistory(store, userId)), cancellationToken);
     }
 }

@@ -144,6 +144,36 @@ internal sealed class AwardTable(SqlCommands commands)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Every user in [firstUser, lastUser] that the rule's query finds, with whether they hold the milestone already:
+    /// what <see cref="InsertFirstAchievementsAsync"/> would insert, read without writing (an impact preview).
+    /// </summary>
+    public async Task<IReadOnlyList<(string UserId, bool Holds)>> FirstAchievementsAsync(
+        int milestoneId, SetBasedQuery query, string firstUser, string lastUser, CancellationToken cancellationToken)
+    {
+        var command = commands.Command(
+            $"""
+            SELECT achieved.user_id,
+                   CASE WHEN EXISTS (SELECT 1 FROM user_milestones held WHERE held.user_id = achieved.user_id AND held.milestone_id = @milestone_id)
+                        THEN 1 ELSE 0 END
+            FROM ({query.Sql}) achieved
+            """,
+            [("milestone_id", milestoneId), ("first_user", firstUser), ("last_user", lastUser), .. query.Parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<(string, bool)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add((reader.GetString(0), reader.GetInt32(1) == 1));
+        }
+
+        return users;
+    }
+
+    /// <summary>How many users hold the milestone.</summary>
+    public async Task<int> HolderCountAsync(int milestoneId, CancellationToken cancellationToken) =>
+        (int)SqlCommands.ToInt64(await commands.Command(
+            "SELECT COUNT(*) FROM user_milestones WHERE milestone_id = @milestone_id", ("milestone_id", milestoneId)).ExecuteScalarAsync(cancellationToken));
+
     /// <summary>Who in [firstUser, lastUser] was granted the milestone at that moment: the recipients of one backfill batch.</summary>
     public async Task<IReadOnlyList<string>> UsersAwardedAtAsync(
         int milestoneId, DateTimeOffset awardedAt, string firstUser, string lastUser, CancellationToken cancellationToken)

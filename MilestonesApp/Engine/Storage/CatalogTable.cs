@@ -14,7 +14,7 @@ internal sealed class CatalogTable(SqlCommands commands)
     public async Task<IReadOnlyList<(int Id, MilestoneDefinition Definition, long ChangedInVersion)>> MilestonesAsync(bool activeOnly, CancellationToken cancellationToken)
     {
         var command = commands.Command($"""
-            SELECT id, code, title, description, icon, trigger_event, rule_type, rule_data, is_active, animation_kind, animation_data, changed_in_version
+            SELECT id, code, title, description, icon, trigger_event, rule_type, rule_data, is_active, animation_kind, animation_data, changed_in_version, state
             FROM milestones {(activeOnly ? "WHERE is_active" : "")} ORDER BY id
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -24,7 +24,7 @@ internal sealed class CatalogTable(SqlCommands commands)
             milestones.Add((reader.GetInt32(0), new MilestoneDefinition(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), reader.GetString(7), reader.GetBoolean(8), Enum.Parse<AnimationKind>(reader.GetString(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10)),
+                reader.IsDBNull(10) ? null : reader.GetString(10)) { State = Enum.Parse<MilestoneState>(reader.GetString(12)) },
                 reader.GetInt64(11)));
         }
 

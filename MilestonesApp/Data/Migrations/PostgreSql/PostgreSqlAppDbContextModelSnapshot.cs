@@ -502,6 +502,12 @@ namespace MilestonesApp.Data.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("seed_hash");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text")
