@@ -1,4 +1,5 @@
 using MilestonesApp.Celebrations;
+using MilestonesApp.Engine;
 using static MilestonesApp.Tests.Shared.TestAwards;
 
 namespace MilestonesApp.Tests.Celebrations;
@@ -46,6 +47,28 @@ public sealed class CelebrationQueueTests
 
         var grouped = Assert.IsType<GroupedCelebration>(Assert.Single(DismissAll()));
         Assert.Equal(["award_1", "award_2", "award_3", "award_4", "award_5"], grouped.Awards.Select(award => award.Code));
+    }
+
+    [Fact]
+    public void Awards_made_while_away_become_one_quiet_card_however_many_after_the_earned_ones()
+    {
+        queue.Enqueue([Award("earned"), .. Awards(5).Select(award => award with { WhileAway = true })]);
+
+        var celebrations = DismissAll();
+
+        Assert.Equal("earned", Assert.IsType<MilestoneCelebration>(celebrations[0]).Award.Code);
+        var quiet = Assert.IsType<QuietCelebration>(celebrations[1]);
+        Assert.Equal(AnimationKind.None, quiet.Animation);
+        Assert.Equal(["award_1", "award_2", "award_3", "award_4", "award_5"], quiet.Awards.Select(award => award.Code));
+        Assert.Equal(2, celebrations.Count);
+    }
+
+    [Fact]
+    public void A_single_award_made_while_away_is_quiet_too()
+    {
+        queue.Enqueue([Award("window") with { WhileAway = true }]);
+
+        Assert.IsType<QuietCelebration>(Assert.Single(DismissAll()));
     }
 
     [Fact]

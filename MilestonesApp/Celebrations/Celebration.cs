@@ -21,5 +21,11 @@ public sealed record MilestoneCelebration(AwardedMilestone Award) : Celebration(
 public sealed record GroupedCelebration(IReadOnlyList<AwardedMilestone> Awards)
     : Celebration(AnimationKind.Confetti, """{"particleCount":300,"spread":140}""");
 
+/// <summary>
+/// Awards made while the person was away (a go live's backfill), however many: one card without animation that says
+/// when each was earned, so a new milestone going live never floods anyone.
+/// </summary>
+public sealed record QuietCelebration(IReadOnlyList<AwardedMilestone> Awards) : Celebration(AnimationKind.None, null);
+
 /// <summary>The end of onboarding: a welcome card with the same confetti as a milestone.</summary>
 public sealed record OnboardingCelebration() : Celebration(AnimationKind.Confetti, null);

@@ -38,11 +38,19 @@ public sealed class CelebrationQueue
 
     public void EnqueueOnboarding(CultureInfo? culture = null) => Add([new OnboardingCelebration { Culture = culture }]);
 
-    /// <summary>The cards for awards arriving together: one each, or one grouped card for more than <see cref="MaxSeparateAwards"/>.</summary>
-    public static IReadOnlyList<Celebration> CardsFor(IReadOnlyList<AwardedMilestone> awards, CultureInfo? culture = null) =>
-        awards.Count > MaxSeparateAwards
-            ? [new GroupedCelebration([.. awards]) { Culture = culture }]
-            : [.. awards.Select(award => new MilestoneCelebration(award) { Culture = culture })];
+    /// <summary>
+    /// The cards for awards arriving together: those made while the person was away in one quiet card; the rest one
+    /// each, or one grouped card for more than <see cref="MaxSeparateAwards"/>.
+    /// </summary>
+    public static IReadOnlyList<Celebration> CardsFor(IReadOnlyList<AwardedMilestone> awards, CultureInfo? culture = null)
+    {
+        var earned = awards.Where(award => !award.WhileAway).ToList();
+        var whileAway = awards.Where(award => award.WhileAway).ToList();
+        IEnumerable<Celebration> cards = earned.Count > MaxSeparateAwards
+            ? [new GroupedCelebration(earned) { Culture = culture }]
+            : earned.Select(award => new MilestoneCelebration(award) { Culture = culture });
+        return whileAway.Count == 0 ? [.. cards] : [.. cards, new QuietCelebration(whileAway) { Culture = culture }];
+    }
 
     /// <summary>Ends the current celebration and shows the next one waiting, if any.</summary>
     public void DismissCurrent()

@@ -18,6 +18,6 @@ public interface IEngineReads
 
 /// <summary>
 /// An award the user holds: <see cref="Id"/> names its row, for the app's own rows about it (that it was seen, say);
-/// the milestone's definition may be inactive by now.
+/// the milestone's definition may be inactive by now. <see cref="Backfilled"/>: a go live's backfill granted it, not an event.
 /// </summary>
-public sealed record HeldAward(long Id, MilestoneDefinition Milestone, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt);
+public sealed record HeldAward(long Id, MilestoneDefinition Milestone, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt, bool Backfilled = false);

@@ -161,6 +161,24 @@ public sealed class CelebrationOverlayTests : AppComponentTestContext
     }
 
     [Fact]
+    public void Awards_made_while_away_show_as_one_quiet_card_with_the_day_each_was_earned()
+    {
+        var earned = new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero);
+        Queue.Enqueue([.. Awards(5).Select(award => award with { WhileAway = true, AchievedAt = earned })]);
+
+        var overlay = Render<CelebrationOverlay>();
+
+        overlay.WaitForAssertion(() => Assert.Single(overlay.FindComponents<NoAnimationRenderer>()));
+        Assert.Single(overlay.FindAll("[data-testid=celebration-card]"));
+        Assert.Equal("Added while you were away", Title(overlay));
+        Assert.Contains("celebration-quiet", overlay.Find(".celebration-toast").ClassList);
+        var lines = overlay.FindAll("[data-testid=celebration-while-away] li");
+        Assert.Equal(5, lines.Count);
+        Assert.All(lines, line => Assert.Contains("earned " + earned.ToString("d", CultureInfo.CurrentCulture), line.TextContent));
+        CelebrationsModule.VerifyNotInvoke("fireConfetti");
+    }
+
+    [Fact]
     public void Without_the_module_cards_still_appear_without_animation()
     {
         JSInterop.AddInvocationHandler(new FailingImport(CelebrationOverlay.ModulePath));

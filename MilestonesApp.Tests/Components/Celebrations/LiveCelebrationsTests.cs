@@ -58,6 +58,35 @@ public sealed class LiveCelebrationsTests : AppComponentTestContext
         Assert.Null(Services.GetRequiredService<CelebrationQueue>().Current);
     }
 
+    [Fact]
+    public async Task A_go_live_s_awards_reach_an_open_tab_as_one_quiet_card_with_the_day_they_were_earned()
+    {
+        await using var host = await ApplicationHost.StartAsync();
+        await host.KeepOnlyMilestonesAsync();
+        await host.RecordAsync(User, EventTypes.HabitCompleted, EngineHost.Now.AddDays(-2), "h-1");
+        await host.SaveMilestonesAsync(
+            TestMilestones.Count("one_habit", StatsCounters.TotalHabitsCompleted, 1), TestMilestones.Count("two_habits", StatsCounters.TotalHabitsCompleted, 1));
+        var tab = Listen(this, host, User);
+
+        await host.Get<IMilestoneBackfill>().AwardEveryoneWhoQualifiesAsync("one_habit", cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        await host.Get<IMilestoneBackfill>().AwardEveryoneWhoQualifiesAsync("two_habits", cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        await tab.Instance.ClaimsSettled.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+
+        var queue = Services.GetRequiredService<CelebrationQueue>();
+        var quiet = Assert.IsType<QuietCelebration>(queue.Current);
+        Assert.All(quiet.Awards, award => Assert.Equal(EngineHost.Now.AddDays(-2), award.AchievedAt));
+        // Each batch's notice is claimed on its own; never more than one card per go live, never an animation.
+        var cards = new List<Celebration>();
+        for (var card = queue.Current; card is not null; card = queue.Current)
+        {
+            cards.Add(card);
+            queue.DismissCurrent();
+        }
+
+        Assert.All(cards, card => Assert.IsType<QuietCelebration>(card));
+        Assert.Equal(["one_habit", "two_habits"], cards.SelectMany(card => ((QuietCelebration)card).Awards).Select(award => award.Code).Order());
+    }
+
     /// <summary>A signed-in tab: the listener and the overlay that shows what it claims, as in the main layout.</summary>
     private static IRenderedComponent<CelebrationOverlay> Open(AppComponentTestContext tab, EngineHost host, string userId)
     {

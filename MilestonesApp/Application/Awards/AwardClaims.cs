@@ -44,7 +44,8 @@ public sealed class AwardClaims(IDbContextFactory<AppDbContext> dbFactory, IEngi
 
         var unseen = held.Where(award => !seen.Contains(award.Id)).ToList();
         var claimed = await ClaimAsync(unseen.ConvertAll(award => award.Id), cancellationToken);
-        return unseen.Where(award => claimed.Contains(award.Id)).Select(award => texts.Award(award.Milestone, award.AwardedAt)).ToList();
+        return unseen.Where(award => claimed.Contains(award.Id)).Select(award => texts.Award(award.Milestone, award.AwardedAt, award.AchievedAt) with { WhileAway = award.Backfilled })
+            .ToList();
     }
 
     /// <summary>Inserts a seen-marker for each award, in one write; returns the ids of the awards whose marker this call inserted.</summary>

@@ -30,17 +30,21 @@ internal sealed class AwardTable(SqlCommands commands)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    /// <summary>The user's award rows, oldest first.</summary>
-    public async Task<IReadOnlyList<(long Id, int MilestoneId, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt)>> OfUserAsync(
+    /// <summary>
+    /// The user's award rows, oldest first. Backfilled: no event granted it (a backfill's insert leaves
+    /// awarded_by_event_id null; events and logins always name theirs).
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, int MilestoneId, DateTimeOffset AchievedAt, DateTimeOffset AwardedAt, bool Backfilled)>> OfUserAsync(
         string userId, CancellationToken cancellationToken)
     {
         var command = commands.Command(
-            "SELECT id, milestone_id, achieved_at, awarded_at FROM user_milestones WHERE user_id = @user_id ORDER BY id", ("user_id", userId));
+            "SELECT id, milestone_id, achieved_at, awarded_at, awarded_by_event_id FROM user_milestones WHERE user_id = @user_id ORDER BY id",
+            ("user_id", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var awards = new List<(long, int, DateTimeOffset, DateTimeOffset)>();
+        var awards = new List<(long, int, DateTimeOffset, DateTimeOffset, bool)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            awards.Add((reader.GetInt64(0), reader.GetInt32(1), SqlCommands.Time(reader, 2), SqlCommands.Time(reader, 3)));
+            awards.Add((reader.GetInt64(0), reader.GetInt32(1), SqlCommands.Time(reader, 2), SqlCommands.Time(reader, 3), reader.IsDBNull(4)));
         }
 
         return awards;

@@ -21,7 +21,7 @@ internal sealed class EngineReads(IEngineDatabase database) : IEngineReads
             }
 
             var milestones = (await store.Catalog.MilestonesAsync(activeOnly: false, cancellationToken)).ToDictionary(m => m.Id, m => m.Definition);
-            return [.. awards.Select(award => new HeldAward(award.Id, milestones[award.MilestoneId], award.AchievedAt, award.AwardedAt))];
+            return [.. awards.Select(award => new HeldAward(award.Id, milestones[award.MilestoneId], award.AchievedAt, award.AwardedAt, award.Backfilled))];
         }, cancellationToken);
 
     private async Task<T> ReadAsync<T>(Func<EngineStore, Task<T>> read, CancellationToken cancellationToken)
