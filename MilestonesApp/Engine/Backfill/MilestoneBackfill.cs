@@ -68,12 +68,9 @@ internal sealed class MilestoneBackfill(
         return (users.Count, newlyAwarded);
     }
 
-    private static async Task<IReadOnlyList<string>> AwardSetBasedAsync(
-        EngineStore store, int milestoneId, ISetBasedRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)
-    {
-        var inserted = await store.Awards.InsertFirstAchievementsAsync(milestoneId, rule.FirstAchievements(), users[0], users[^1], awardedAt, cancellationToken);
-        return inserted == 0 ? [] : await store.Awards.UsersAwardedAtAsync(milestoneId, awardedAt, users[0], users[^1], cancellationToken);
-    }
+    private static Task<IReadOnlyList<string>> AwardSetBasedAsync(
+        EngineStore store, int milestoneId, ISetBasedRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken) =>
+        store.Awards.InsertFirstAchievementsAsync(milestoneId, rule.FirstAchievements(), users[0], users[^1], awardedAt, cancellationToken);
 
     private static async Task<IReadOnlyList<string>> AwardUserByUserAsync(
         EngineStore store, int milestoneId, IMilestoneRule rule, IReadOnlyList<string> users, DateTimeOffset awardedAt, CancellationToken cancellationToken)

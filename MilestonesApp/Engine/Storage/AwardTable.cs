@@ -129,9 +129,10 @@ internal sealed class AwardTable(SqlCommands commands)
 
     /// <summary>
     /// Awards the milestone, in one statement, to every user in [firstUser, lastUser] that the rule's query finds,
-    /// unless they hold it already. Returns how many awards were inserted.
+    /// unless they hold it already. Returns the users this statement awarded: read from its own RETURNING, so a batch
+    /// another node runs over the same users in the same millisecond is never counted twice.
     /// </summary>
-    public async Task<int> InsertFirstAchievementsAsync(
+    public async Task<IReadOnlyList<string>> InsertFirstAchievementsAsync(
         int milestoneId, SetBasedQuery query, string firstUser, string lastUser, DateTimeOffset awardedAt, CancellationToken cancellationToken)
     {
         // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
@@ -142,10 +143,18 @@ internal sealed class AwardTable(SqlCommands commands)
             FROM ({query.Sql}) achieved
             WHERE true
             ON CONFLICT (user_id, milestone_id) DO NOTHING
+            RETURNING user_id
             """,
             [("milestone_id", milestoneId), ("awarded_at", awardedAt.ToUnixTimeMilliseconds()),
              ("first_user", firstUser), ("last_user", lastUser), .. query.Parameters]);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
     }
 
     /// <summary>
@@ -177,24 +186,4 @@ internal sealed class AwardTable(SqlCommands commands)
     public async Task<int> HolderCountAsync(int milestoneId, CancellationToken cancellationToken) =>
         (int)SqlCommands.ToInt64(await commands.Command(
             "SELECT COUNT(*) FROM user_milestones WHERE milestone_id = @milestone_id", ("milestone_id", milestoneId)).ExecuteScalarAsync(cancellationToken));
-
-    /// <summary>Who in [firstUser, lastUser] was granted the milestone at that moment: the recipients of one backfill batch.</summary>
-    public async Task<IReadOnlyList<string>> UsersAwardedAtAsync(
-        int milestoneId, DateTimeOffset awardedAt, string firstUser, string lastUser, CancellationToken cancellationToken)
-    {
-        var command = commands.Command("""
-            SELECT user_id FROM user_milestones
-            WHERE milestone_id = @milestone_id AND awarded_at = @awarded_at AND awarded_by_event_id IS NULL
-              AND user_id BETWEEN @first_user AND @last_user
-            """,
-            ("milestone_id", milestoneId), ("awarded_at", awardedAt.ToUnixTimeMilliseconds()), ("first_user", firstUser), ("last_user", lastUser));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var users = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            users.Add(reader.GetString(0));
-        }
-
-        return users;
-    }
 }
