@@ -64,6 +64,8 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         Assert.Equal("For example: two-wins", page.Find("[data-testid=impact-sample]").TextContent.Trim());
 
         page.Find("#rule-threshold").Change("1");
+        // The count made for the old rule does not stay on screen as if it described the edited one.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=impact-result]")));
         await page.Find("[data-testid=impact-run]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal(
