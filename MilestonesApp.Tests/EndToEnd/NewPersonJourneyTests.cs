@@ -62,6 +62,8 @@ public sealed class NewPersonJourneyTests(BrowserFixture fixture) : IClassFixtur
         await ExpectVisibleFocusAsync(page);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("celebration-title")).ToHaveTextAsync("First win");
+        // One habit done short of the next milestone, named at onboarding and not yet done: the card says so.
+        await Expect(page.GetByTestId("celebration-next")).ToHaveTextAsync("Next: First habit done — 1 to go");
         await Expect(page.Locator(".celebration-toast")).ToBeFocusedAsync();
         await ExpectConfettiBurstsAsync(page, atLeast: 2);
         await Expect(page.GetByTestId("win-entry")).ToHaveTextAsync("Signed up and named my first habit");
