@@ -104,4 +104,17 @@ public abstract class AdminComponentTestContext : AppComponentTestContext, IAsyn
                 builder.AddAttribute(1, "data-testid", "not-authorized");
                 builder.CloseElement();
             })));
+
+    /// <summary>
+    /// Finds the element with <paramref name="testId"/> and clicks it in one step on the renderer: a page that
+    /// re-renders between a find and a click (a backfill's progress arrives after its button's handler returned)
+    /// would otherwise leave the click on a handler that no longer exists.
+    /// </summary>
+    protected static async Task ClickAsync<TComponent>(IRenderedComponent<TComponent> page, string testId)
+        where TComponent : IComponent
+    {
+        var selector = $"[data-testid={testId}]";
+        page.WaitForElement(selector);
+        await page.InvokeAsync(() => page.Find(selector).ClickAsync(new()));
+    }
 }

@@ -18,11 +18,11 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         await Host.SaveMilestonesAsync(TestMilestones.Count("retro_win", StatsCounters.TotalWins, 1));
         var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "retro_win"));
 
-        await page.WaitForElement("[data-testid=backfill-run]").ClickAsync(new());
+        await ClickAsync(page, "backfill-run");
         Assert.Equal("Newly awarded: 2. Users checked: 3.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
         Assert.NotNull(page.Find("[data-testid=backfill-progress]"));
 
-        await page.Find("[data-testid=backfill-run]").ClickAsync(new());
+        await ClickAsync(page, "backfill-run");
         Assert.Equal("Newly awarded: 0. Users checked: 3.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
     }
 
@@ -35,15 +35,15 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         Assert.Equal("Draft", page.WaitForElement("[data-testid=lifecycle-state]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=backfill-run]"));
 
-        await page.Find("[data-testid=go-live]").ClickAsync(new());
+        await ClickAsync(page, "go-live");
 
         page.WaitForAssertion(() => Assert.Equal("Live", page.Find("[data-testid=lifecycle-state]").TextContent.Trim()));
         Assert.Equal("Newly awarded: 1. Users checked: 1.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
         Assert.Equal("Live", page.Find("[data-testid=milestone-state]").TextContent.Trim());
-        await page.Find("[data-testid=backfill-run]").ClickAsync(new());
+        await ClickAsync(page, "backfill-run");
         Assert.Equal("Newly awarded: 0. Users checked: 1.", page.Find("[data-testid=backfill-result]").TextContent.Trim());
 
-        await page.Find("[data-testid=retire]").ClickAsync(new());
+        await ClickAsync(page, "retire");
 
         page.WaitForAssertion(() => Assert.Equal("Retired", page.Find("[data-testid=lifecycle-state]").TextContent.Trim()));
         Assert.Equal(MilestoneState.Retired, (await Host.Catalog.ListAsync(Xunit.TestContext.Current.CancellationToken)).Single(m => m.Code == "dormant").State);
@@ -58,7 +58,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         await Host.SaveMilestonesAsync(TestMilestones.Count("draft_wins", StatsCounters.TotalWins, 2) with { State = MilestoneState.Draft });
         var page = Render<MilestoneEditPage>(parameters => parameters.Add(p => p.Code, "draft_wins"));
 
-        await page.WaitForElement("[data-testid=impact-run]").ClickAsync(new());
+        await ClickAsync(page, "impact-run");
         page.WaitForAssertion(() => Assert.Equal(
             "1 users qualify now; 0 already hold it; going live awards 1.", page.Find("[data-testid=impact-result]").TextContent.Trim()));
         Assert.Equal("For example: two-wins", page.Find("[data-testid=impact-sample]").TextContent.Trim());
@@ -66,7 +66,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         page.Find("#rule-threshold").Change("1");
         // The count made for the old rule does not stay on screen as if it described the edited one.
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=impact-result]")));
-        await page.Find("[data-testid=impact-run]").ClickAsync(new());
+        await ClickAsync(page, "impact-run");
 
         page.WaitForAssertion(() => Assert.Equal(
             "2 users qualify now; 0 already hold it; going live awards 2.", page.Find("[data-testid=impact-result]").TextContent.Trim()));
@@ -155,7 +155,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         var page = Render<AdminUsersPage>();
 
         page.Find("#user-query").Input("imported-7");
-        await page.Find("[data-testid=user-find]").ClickAsync(new());
+        await ClickAsync(page, "user-find");
 
         Assert.Contains("first_win", page.Find("[data-testid=user-awards]").TextContent);
         // A live award was granted by the event that proves it: said once, not repeated as a second id.
@@ -172,7 +172,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         var page = Render<AdminUsersPage>();
 
         page.Find("#user-query").Input("imported-9");
-        await page.Find("[data-testid=user-find]").ClickAsync(new());
+        await ClickAsync(page, "user-find");
 
         Assert.Contains("Erster Erfolg", page.Find("[data-testid=user-awards]").TextContent);
         Assert.DoesNotContain("First win", page.Find("[data-testid=user-awards]").TextContent);
@@ -196,7 +196,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         var page = Render<AdminUsersPage>();
 
         page.Find("#user-query").Input("imported-8");
-        await page.Find("[data-testid=user-find]").ClickAsync(new());
+        await ClickAsync(page, "user-find");
 
         Assert.Contains("01.06.2026 14:00:00", page.Find("[data-testid=user-events]").TextContent);
         Assert.DoesNotContain("12:00:00", page.Find("[data-testid=user-events]").TextContent);
@@ -209,7 +209,7 @@ public sealed class AdminToolsComponentTests : AdminComponentTestContext
         var page = Render<AdminUsersPage>();
 
         page.Find("#user-query").Input("nobody@example.com");
-        await page.Find("[data-testid=user-find]").ClickAsync(new());
+        await ClickAsync(page, "user-find");
 
         Assert.NotNull(page.Find("[data-testid=user-not-found]"));
     }
